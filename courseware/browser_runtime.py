@@ -1,0 +1,186 @@
+"""What the learner's browser can import, and at which version.
+
+Everything here is read from the files Pyodide itself ships (npm package pyodide, pinned in
+package.json): its lock file for packages, its standard-library archive and its WebAssembly
+binary for the standard library. Only the packages micropip fetches from PyPI are pinned by
+us, in requirements/browser-micropip.txt.
+
+    python -m courseware.browser_runtime requirements   # pip lines for the exercise environment
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+import zipfile
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from courseware.exercise import PROJECT_ROOT, Exercise, ExerciseError, discover_slugs, load
+
+PYODIDE_DIR = PROJECT_ROOT / "node_modules" / "pyodide"
+MICROPIP_PINS = PROJECT_ROOT / "requirements" / "browser-micropip.txt"
+
+# Modules that import in Pyodide but cannot work there (see the PMT notes): an exercise
+# that needs one would pass under CPython and break in the learner's page.
+UNUSABLE_IN_BROWSER = {
+    "threading": "the browser's Python has no threads",
+    "_thread": "the browser's Python has no threads",
+    "socket": "the browser's Python cannot open sockets",
+    "socketserver": "the browser's Python cannot open sockets",
+    "wsgiref.simple_server": "it starts a socket server, which the browser cannot run",
+    "http.server": "it starts a socket server, which the browser cannot run",
+    "subprocess": "the browser cannot start processes",
+    "multiprocessing": "the browser cannot start processes",
+    "concurrent.futures": "it needs threads or processes",
+}
+# Calls that fail in the page: Pyodide already runs an event loop there.
+UNUSABLE_CALLS = {
+    "asyncio.run": "Pyodide's event loop is already running in the page; drive the coroutine with the helper in env",
+    "run_until_complete": "Pyodide's event loop is already running in the page; drive the coroutine with the helper in env",
+}
+# Part of every CPython interpreter core, so absent from the archive and the PyInit table.
+INTERPRETER_CORE = {"sys", "builtins", "marshal", "_imp", "_warnings", "_io", "_frozen_importlib", "_frozen_importlib_external"}
+
+
+class RuntimeSetupError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Distribution:
+    name: str  # the distribution name pip knows it by
+    version: str
+    source: str  # "pyodide-lock" or "micropip-pin"
+    depends: tuple[str, ...] = ()
+
+
+class BrowserRuntime:
+    def __init__(self, pyodide_dir: Path = PYODIDE_DIR, micropip_pins: Path = MICROPIP_PINS):
+        self.pyodide_dir = pyodide_dir
+        self.micropip_pins = micropip_pins
+        if not (pyodide_dir / "pyodide-lock.json").is_file():
+            raise RuntimeSetupError(f"{pyodide_dir}/pyodide-lock.json is missing: run `npm ci` (make test does it)")
+
+    @cached_property
+    def lock(self) -> dict:
+        return json.loads((self.pyodide_dir / "pyodide-lock.json").read_text(encoding="utf-8"))
+
+    @property
+    def python_version(self) -> str:
+        """Major.minor of the browser's Python, e.g. '3.11'."""
+        return ".".join(self.lock["info"]["python"].split(".")[:2])
+
+    @cached_property
+    def stdlib(self) -> set[str]:
+        """Top-level standard-library modules the browser has without loading anything."""
+        with zipfile.ZipFile(self.pyodide_dir / "python_stdlib.zip") as archive:
+            names = {n.split("/")[0].removesuffix(".py") for n in archive.namelist()}
+        binary = (self.pyodide_dir / "pyodide.asm.wasm").read_bytes()
+        builtins = {m.decode() for m in re.findall(rb"PyInit_([A-Za-z0-9_]+)", binary)}
+        return names | builtins | INTERPRETER_CORE
+
+    @cached_property
+    def packages_by_import(self) -> dict[str, Distribution]:
+        """Import name -> distribution, for Pyodide's lock and our micropip pins."""
+        found: dict[str, Distribution] = {}
+        for name, entry in self.lock["packages"].items():
+            source = "pyodide-stdlib" if entry.get("package_type") == "cpython_module" else "pyodide-lock"
+            dist = Distribution(name, entry["version"], source, tuple(entry.get("depends", ())))
+            for module in entry.get("imports", ()):
+                found[module] = dist
+        for line in self.micropip_pins.read_text(encoding="utf-8").splitlines():
+            requirement = line.split("#")[0].strip()
+            if requirement:
+                name, _, version = requirement.partition("==")
+                # Pure-Python packages are imported under their normalised distribution name.
+                found[name.strip().lower().replace("-", "_")] = Distribution(name.strip(), version.strip(), "micropip-pin")
+        return found
+
+    def resolve(self, module: str) -> Distribution | None:
+        """The distribution providing `module`; None for the bundled standard library."""
+        top = module.split(".")[0]
+        if top in self.packages_by_import:
+            return self.packages_by_import[top]
+        if top in self.stdlib:
+            return None
+        raise LookupError(
+            f"module {module!r} does not exist in the browser (Pyodide {self.lock['info']['version']}): "
+            f"not in its standard library, not in its lock file, not pinned in {self.micropip_pins.name}"
+        )
+
+    def problems(self, exercise: Exercise) -> list[str]:
+        """Why this exercise could not run as-is in the learner's browser (empty: it can)."""
+        found = []
+        for module in sorted(exercise.imported_modules()):
+            reason = UNUSABLE_IN_BROWSER.get(module) or UNUSABLE_IN_BROWSER.get(module.split(".")[0])
+            if reason:
+                found.append(f"{exercise.slug} imports {module}: {reason}")
+                continue
+            try:
+                self.resolve(module)
+            except LookupError as error:
+                # `from package import name` may name an attribute, not a module: judge the package.
+                if "." in module and self._parent_resolves(module):
+                    continue
+                found.append(f"{exercise.slug}: {error}")
+        for call, reason in UNUSABLE_CALLS.items():
+            if any(call in s.source for s in exercise.sections.values()):
+                found.append(f"{exercise.slug} calls {call}(): {reason}")
+        return found
+
+    def _parent_resolves(self, module: str) -> bool:
+        try:
+            self.resolve(module.rsplit(".", 1)[0])
+            return True
+        except LookupError:
+            return False
+
+    def requirements(self, exercises: list[Exercise]) -> list[str]:
+        """pip requirement lines giving CPython the browser's version of every imported package."""
+        wanted: dict[str, Distribution] = {}
+        pending = []
+        for module in {m.split(".")[0] for e in exercises for m in e.imported_modules()}:
+            try:
+                pending.append(self.resolve(module))
+            except LookupError:
+                continue  # reported by problems(); nothing to install for it
+        while pending:
+            dist = pending.pop()
+            if dist is None or dist.source == "pyodide-stdlib" or dist.name in wanted:
+                continue
+            wanted[dist.name] = dist
+            pending.extend(self._lock_dist(dep) for dep in dist.depends)
+        return [f"{d.name}=={d.version}" for d in sorted(wanted.values(), key=lambda d: d.name)]
+
+    def _lock_dist(self, name: str) -> Distribution:
+        entry = self.lock["packages"][name]
+        source = "pyodide-stdlib" if entry.get("package_type") == "cpython_module" else "pyodide-lock"
+        return Distribution(name, entry["version"], source, tuple(entry.get("depends", ())))
+
+
+def all_exercises() -> list[Exercise]:
+    return [load(slug) for slug in discover_slugs()]
+
+
+def main(argv: list[str]) -> int:
+    if argv != ["requirements"]:
+        print(__doc__, file=sys.stderr)
+        return 2
+    try:
+        runtime = BrowserRuntime()
+        lines = runtime.requirements(all_exercises())
+    except (RuntimeSetupError, ExerciseError) as error:
+        print(f"browser_runtime: {error}", file=sys.stderr)
+        return 1
+    print(f"# Generated by `python -m courseware.browser_runtime requirements` for Pyodide {runtime.lock['info']['version']}")
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
