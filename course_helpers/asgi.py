@@ -11,6 +11,10 @@ from dataclasses import dataclass, field
 MAX_STEPS = 10_000
 
 
+class BrokenRule(AssertionError):
+    """A check of these helpers failed (the learner's own exceptions are wrapped, not this)."""
+
+
 @dataclass
 class Response:
     status: int
@@ -39,11 +43,11 @@ def run_coroutine(coroutine, what="the app"):
         except StopIteration as done:
             return done.value
         coroutine.close()
-        raise AssertionError(
+        raise BrokenRule(
             f"{what} awaited {awaited!r}, which these checks cannot wait for. "
             "Hint: await only receive() and send() (no asyncio.sleep, no tasks)."
         )
-    raise AssertionError(f"{what} did not finish in {MAX_STEPS} steps")
+    raise BrokenRule(f"{what} did not finish in {MAX_STEPS} steps")
 
 
 def call_asgi(app, method="GET", path="/", query=b"", body=b"", headers=None) -> Response:
@@ -75,14 +79,14 @@ def call_asgi(app, method="GET", path="/", query=b"", body=b"", headers=None) ->
 
     try:
         run_coroutine(app(scope, receive, send), f"Your app, handling {request},")
-    except AssertionError:
+    except BrokenRule:
         raise
     except Exception as error:  # noqa: BLE001 - the learner's app may raise anything
-        raise AssertionError(f"Your app raised {type(error).__name__}: {error} while handling {request}.") from None
+        raise BrokenRule(f"Your app raised {type(error).__name__}: {error} while handling {request}.") from None
     if not sent:
-        raise AssertionError(f"Your app sent nothing for {request}. Hint: await send() with 'http.response.start', then 'http.response.body'.")
+        raise BrokenRule(f"Your app sent nothing for {request}. Hint: await send() with 'http.response.start', then 'http.response.body'.")
     if sent[-1]["type"] != "http.response.body" or sent[-1].get("more_body", False):
-        raise AssertionError(
+        raise BrokenRule(
             f"Your app never finished its response to {request}. "
             "Hint: after 'http.response.start', send an 'http.response.body' message (more_body False or absent)."
         )
@@ -93,27 +97,27 @@ def call_asgi(app, method="GET", path="/", query=b"", body=b"", headers=None) ->
 
 def _check_http_message(message, sent, request):
     if not isinstance(message, dict) or "type" not in message:
-        raise AssertionError(f"Your app sent {message!r} for {request}; every ASGI message is a dict with a 'type' key.")
+        raise BrokenRule(f"Your app sent {message!r} for {request}; every ASGI message is a dict with a 'type' key.")
     kind = message["type"]
     if not sent:
         if kind != "http.response.start":
-            raise AssertionError(f"Your app's first message for {request} was {kind!r}; it must be 'http.response.start'.")
+            raise BrokenRule(f"Your app's first message for {request} was {kind!r}; it must be 'http.response.start'.")
         status = message.get("status")
         if not isinstance(status, int) or isinstance(status, bool):
-            raise AssertionError(
+            raise BrokenRule(
                 f"In ASGI the status must be an int, but your app sent {status!r} for {request}. "
                 "Hint: 'status': 200 (the reason phrase is WSGI's business, not ASGI's)."
             )
         for pair in message.get("headers", []):
             if len(pair) != 2 or not all(isinstance(part, bytes) for part in pair):
-                raise AssertionError(
+                raise BrokenRule(
                     f"ASGI header names and values must be bytes, but your app sent {pair!r} for {request}. "
                     "Hint: (b'content-type', b'text/plain; charset=utf-8')."
                 )
     elif kind != "http.response.body":
-        raise AssertionError(f"After 'http.response.start', your app sent {kind!r} for {request}; only 'http.response.body' may follow.")
+        raise BrokenRule(f"After 'http.response.start', your app sent {kind!r} for {request}; only 'http.response.body' may follow.")
     elif not isinstance(message.get("body", b""), bytes):
-        raise AssertionError(f"The body your app sent for {request} is {type(message['body']).__name__}; it must be bytes. Hint: encode it.")
+        raise BrokenRule(f"The body your app sent for {request} is {type(message['body']).__name__}; it must be bytes. Hint: encode it.")
 
 
 def run_lifespan(app) -> list:
@@ -123,7 +127,7 @@ def run_lifespan(app) -> list:
 
     async def receive():
         if not incoming:
-            raise AssertionError("Your app called receive() after 'lifespan.shutdown'; return from the app once shut down.")
+            raise BrokenRule("Your app called receive() after 'lifespan.shutdown'; return from the app once shut down.")
         return incoming.pop(0)
 
     async def send(message):
@@ -132,14 +136,14 @@ def run_lifespan(app) -> list:
     scope = {"type": "lifespan", "asgi": {"version": "3.0", "spec_version": "2.0"}, "state": {}}
     try:
         run_coroutine(app(scope, receive, send), "Your app, during lifespan,")
-    except AssertionError:
+    except BrokenRule:
         raise
     except Exception as error:  # noqa: BLE001
-        raise AssertionError(
+        raise BrokenRule(
             f"Your app raised {type(error).__name__}: {error} for a 'lifespan' scope. "
             "Hint: answer 'lifespan.startup' with 'lifespan.startup.complete' and 'lifespan.shutdown' with 'lifespan.shutdown.complete'."
         ) from None
     return sent
 
 
-__all__ = ["Response", "call_asgi", "run_coroutine", "run_lifespan"]
+__all__ = ["BrokenRule", "Response", "call_asgi", "run_coroutine", "run_lifespan"]

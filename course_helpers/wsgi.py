@@ -72,7 +72,9 @@ def call_wsgi(app, method="GET", path="/", query="", body=b"", headers=None, con
             if hasattr(chunks, "close"):
                 chunks.close()
     except AssertionError as error:
-        raise AssertionError(_explain_rule(error, request)) from None
+        if traceback.extract_tb(error.__traceback__)[-1].filename == validate_module.__file__:
+            raise AssertionError(_explain_rule(error, request)) from None
+        raise AssertionError(f"Your app raised AssertionError: {error} while handling {request}.") from None
     except Exception as error:  # noqa: BLE001 - the learner's app may raise anything
         raise AssertionError(
             f"Your app raised {type(error).__name__}: {error} while handling {request}.\n"

@@ -9,6 +9,7 @@ us, in requirements/browser-micropip.txt.
 """
 from __future__ import annotations
 
+import ast
 import json
 import re
 import sys
@@ -44,6 +45,8 @@ UNUSABLE_CALLS = {
     "run_until_complete": "Pyodide's event loop is already running in the page; drive the coroutine with the helper in env",
 }
 # Part of every CPython interpreter core, so absent from the archive and the PyInit table.
+# Our own packages that PMT ships to the browser (mkdocs.yml: pyodide_macros.build.python_libs).
+PYTHON_LIBS = ("course_helpers",)
 INTERPRETER_CORE = {"sys", "builtins", "marshal", "_imp", "_warnings", "_io", "_frozen_importlib", "_frozen_importlib_external"}
 
 
@@ -102,8 +105,10 @@ class BrowserRuntime:
         return found
 
     def resolve(self, module: str) -> Distribution | None:
-        """The distribution providing `module`; None for the bundled standard library."""
+        """The distribution providing `module`; None for the standard library and our python_libs."""
         top = module.split(".")[0]
+        if top in PYTHON_LIBS:
+            return None
         if top in self.packages_by_import:
             return self.packages_by_import[top]
         if top in self.stdlib:
@@ -115,11 +120,15 @@ class BrowserRuntime:
 
     def problems(self, exercise: Exercise) -> list[str]:
         """Why this exercise could not run as-is in the learner's browser (empty: it can)."""
+        sources = [s.source for s in exercise.sections.values()] + [w.source for w in exercise.wrong_answers]
+        return self.source_problems(exercise.slug, exercise.imported_modules(), sources)
+
+    def source_problems(self, owner: str, modules: set[str], sources: list[str]) -> list[str]:
         found = []
-        for module in sorted(exercise.imported_modules()):
+        for module in sorted(modules):
             reason = UNUSABLE_IN_BROWSER.get(module) or UNUSABLE_IN_BROWSER.get(module.split(".")[0])
             if reason:
-                found.append(f"{exercise.slug} imports {module}: {reason}")
+                found.append(f"{owner} imports {module}: {reason}")
                 continue
             try:
                 self.resolve(module)
@@ -127,10 +136,11 @@ class BrowserRuntime:
                 # `from package import name` may name an attribute, not a module: judge the package.
                 if "." in module and self._parent_resolves(module):
                     continue
-                found.append(f"{exercise.slug}: {error}")
+                found.append(f"{owner}: {error}")
+        called = {ast.unparse(node.func) for source in sources for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Call)}
         for call, reason in UNUSABLE_CALLS.items():
-            if any(call in s.source for s in exercise.sections.values()):
-                found.append(f"{exercise.slug} calls {call}(): {reason}")
+            if any(name == call or name.endswith("." + call) for name in called):
+                found.append(f"{owner} calls {call}(): {reason}")
         return found
 
     def _parent_resolves(self, module: str) -> bool:

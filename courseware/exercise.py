@@ -70,16 +70,20 @@ class Exercise:
 
     def imported_modules(self) -> set[str]:
         """Every module name imported anywhere in the exercise, dotted names included."""
-        names: set[str] = set()
-        sources = [s.source for s in self.sections.values()] + [w.source for w in self.wrong_answers]
-        for source in sources:
-            for node in ast.walk(ast.parse(source)):
-                if isinstance(node, ast.Import):
-                    names.update(alias.name for alias in node.names)
-                elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-                    names.add(node.module)
-                    names.update(f"{node.module}.{alias.name}" for alias in node.names)
-        return names
+        return imported_modules([s.source for s in self.sections.values()] + [w.source for w in self.wrong_answers])
+
+
+def imported_modules(sources: list[str]) -> set[str]:
+    """Module names imported by these sources; `from a import b` gives both `a` and `a.b`."""
+    names: set[str] = set()
+    for source in sources:
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names.add(node.module)
+                names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
 
 
 def split_sections(path: Path) -> dict[str, Section]:

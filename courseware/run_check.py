@@ -49,10 +49,11 @@ def run(folder: Path, candidate: str) -> dict:
                 "passed": False,
                 "stage": stage,
                 "error": type(error).__name__,
+                "assertion": isinstance(error, AssertionError),
                 "message": str(error),
                 "traceback": "".join(traceback.format_exception(error)),
             }
-    return {"passed": True, "stage": None, "error": None, "message": "", "traceback": ""}
+    return {"passed": True, "stage": None, "error": None, "assertion": False, "message": "", "traceback": ""}
 
 
 def main(argv: list[str]) -> int:

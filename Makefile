@@ -1,0 +1,62 @@
+# Two commands for everyone: `make serve` (the site, live) and `make test` (the whole suite).
+# Everything else here is what those two need; each step reruns only when its inputs change.
+
+PYTHON ?= python3.11
+SITE_VENV := .venv
+EXERCISE_VENV := .venv-exercises
+# PMT records each project id it builds; keep that record in the project, not in $HOME.
+export PMT_PROJECT_IDS_LOCAL_FILE := $(CURDIR)/build/pmt-project-ids.json
+
+.PHONY: serve test build site-env exercise-env clean lock-site
+
+serve: site-env exercise-env
+	@echo "Serving the course: open the address mkdocs prints below (http://127.0.0.1:8000/...)."
+	$(SITE_VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+
+test: site-env exercise-env
+	$(SITE_VENV)/bin/python -m pytest
+
+build: site-env
+	$(SITE_VENV)/bin/mkdocs build --strict
+
+site-env: $(SITE_VENV)/.installed node_modules/.installed
+
+exercise-env: $(EXERCISE_VENV)/.installed
+
+# The site, the samples and the test tools (requirements/site.txt pins them all).
+$(SITE_VENV)/.installed: requirements/site.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is required (the browser runs 3.11): make PYTHON=/path/to/python3.11")'
+	$(PYTHON) -m venv $(SITE_VENV)
+	$(SITE_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements/site.txt
+	touch $@
+
+# Pyodide's own files (its lock says which package versions the browser has).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# The exercises run under the browser's package versions, derived from Pyodide's lock and
+# requirements/browser-micropip.txt for the packages they import. Regenerated on every run;
+# the environment is only rebuilt when that list changes.
+build/exercise-requirements.txt: $(SITE_VENV)/.installed node_modules/.installed FORCE
+	@mkdir -p build
+	$(SITE_VENV)/bin/python -m courseware.browser_runtime requirements > $@.new
+	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
+
+$(EXERCISE_VENV)/.installed: build/exercise-requirements.txt
+	rm -rf $(EXERCISE_VENV)
+	$(PYTHON) -m venv $(EXERCISE_VENV)
+	$(EXERCISE_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r build/exercise-requirements.txt
+	touch $@
+
+# Re-resolve requirements/site.txt from requirements/site.in (after changing a version there).
+lock-site:
+	rm -rf build/lock-venv && $(PYTHON) -m venv build/lock-venv
+	build/lock-venv/bin/python -m pip install --quiet -r requirements/site.in
+	{ sed -n '1,2p' requirements/site.txt; build/lock-venv/bin/python -m pip freeze; } > requirements/site.txt.new
+	mv requirements/site.txt.new requirements/site.txt
+
+clean:
+	rm -rf $(SITE_VENV) $(EXERCISE_VENV) node_modules build site
+
+FORCE:

@@ -1,0 +1,55 @@
+"""Fixtures shared by the whole suite."""
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from courseware.browser_runtime import BrowserRuntime
+from courseware.exercise import PROJECT_ROOT
+
+EXERCISE_PYTHON = PROJECT_ROOT / ".venv-exercises" / "bin" / "python"
+CHECK_TIMEOUT_SECONDS = 30
+
+
+@pytest.fixture(scope="session")
+def runtime() -> BrowserRuntime:
+    return BrowserRuntime()
+
+
+@pytest.fixture(scope="session")
+def exercise_python() -> Path:
+    """The interpreter of the environment that mirrors the browser (make exercise-env)."""
+    if not EXERCISE_PYTHON.is_file():
+        pytest.fail(f"{EXERCISE_PYTHON} is missing: run `make test`, which builds the exercise environment")
+    return EXERCISE_PYTHON
+
+
+def run_check(python: Path, folder: Path, candidate: str, timeout: float = CHECK_TIMEOUT_SECONDS) -> dict:
+    """Validate `candidate` of the exercise in `folder` in a fresh interpreter; return the outcome."""
+    command = [str(python), "-m", "courseware.run_check", str(folder), candidate]
+    try:
+        done = subprocess.run(command, cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return {"passed": False, "stage": None, "error": "Timeout", "assertion": False,
+                "message": f"{folder.name}/{candidate} ran for more than {timeout} s", "traceback": ""}
+    lines = done.stdout.strip().splitlines()
+    if done.returncode != 0 or not lines or not lines[-1].startswith("{"):
+        return {"passed": False, "stage": None, "error": "NoResult", "assertion": False,
+                "message": f"{folder.name}/{candidate}: the check ended without a result (exit {done.returncode}): "
+                           f"{done.stderr.strip()[-500:]}", "traceback": done.stderr}
+    return json.loads(lines[-1])
+
+
+@pytest.fixture(scope="session")
+def check(exercise_python):
+    """run_check in the exercise environment, remembered: several tests read one outcome."""
+    outcomes: dict[tuple[Path, str], dict] = {}
+
+    def run(folder: Path, candidate: str) -> dict:
+        if (folder, candidate) not in outcomes:
+            outcomes[folder, candidate] = run_check(exercise_python, folder, candidate)
+        return outcomes[folder, candidate]
+    return run
