@@ -34,9 +34,12 @@ class Section:
     first_line: int  # line of the file where the section's body starts (1-based)
 
     def compiled(self, filename: str | Path):
-        """Compile with the file's own line numbers, so tracebacks point into exo.py."""
+        """Compile with the file's own line numbers, so tracebacks point into exo.py.
+
+        Top-level `await` is accepted, as PMT runs env and secrets with runPythonAsync.
+        """
         padded = "\n" * (self.first_line - 1) + self.source
-        return compile(padded, str(filename), "exec")
+        return compile(padded, str(filename), "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
 
 
 @dataclass(frozen=True)
@@ -149,6 +152,7 @@ def discover_slugs(root: Path = EXERCISES_DIR) -> list[str]:
 
 def _check_syntax(path: Path, source: str, first_line: int) -> None:
     try:
-        ast.parse("\n" * (first_line - 1) + source, filename=str(path))
+        compile("\n" * (first_line - 1) + source, str(path), "exec",
+                flags=ast.PyCF_ONLY_AST | ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
     except SyntaxError as error:
         raise ExerciseError(f"{path}:{error.lineno}: syntax error: {error.msg}") from None

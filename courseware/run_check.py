@@ -10,6 +10,8 @@ every check, so no state leaks from one check to the next.
 """
 from __future__ import annotations
 
+import asyncio
+import inspect
 import json
 import sys
 import traceback
@@ -43,7 +45,11 @@ def run(folder: Path, candidate: str) -> dict:
         if section is None:
             continue
         try:
-            exec(section.compiled(filename), namespace)
+            code = section.compiled(filename)
+            if code.co_flags & inspect.CO_COROUTINE:  # top-level await (env, secrets)
+                asyncio.run(eval(code, namespace))
+            else:
+                exec(code, namespace)
         except BaseException as error:  # noqa: BLE001 - a learner's code may raise anything
             return {
                 "passed": False,

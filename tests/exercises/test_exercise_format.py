@@ -103,3 +103,11 @@ def test_the_runner_passes_and_fails_a_scratch_exercise(exercises_root):
     assert (outcome["passed"], outcome["stage"], outcome["message"]) == (False, "secrets", "double(-5) should be -10")
     assert f"{folder / 'exo.py'}\", line 12" in outcome["traceback"], "tracebacks must point at the exercise file's own lines"
 
+
+
+def test_top_level_await_runs_as_in_the_browser(exercises_root):
+    """PMT runs env and secrets with runPythonAsync: an awaited install or coroutine works there."""
+    folder = exercises_root / "practice" / "double"
+    exo = folder / "exo.py"
+    exo.write_text(exo.read_text().replace("LIMIT = 3\n", "import asyncio\nawait asyncio.sleep(0)\nLIMIT = 3\n"))
+    assert run_check(Path(sys.executable), folder, "corr")["passed"]
