@@ -1,0 +1,1 @@
+"""Code the chapters show: importable modules, each driven by a test under tests/samples/."""
