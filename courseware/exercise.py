@@ -21,6 +21,8 @@ REQUIRED_FILES = ("statement.md", "exo.py", "exo_REM.md")
 MIN_WRONG_ANSWERS = 2
 EXPECT_LINE = re.compile(r"^#\s*expect:\s*(\S.*?)\s*$", re.IGNORECASE)
 SLUG = re.compile(r"^[a-z][a-z0-9_]*/[a-z][a-z0-9_]*$")
+# A page embeds an exercise with this line, alone on its line (hooks/exercises.py rewrites it).
+EMBED_LINE = re.compile(r"""^(?P<indent>[ \t]*)\{\{\s*exercise\(\s*(?P<q>["'])(?P<slug>[^"']*)(?P=q)\s*\)\s*\}\}[ \t]*$""", re.M)
 
 
 class ExerciseError(Exception):
@@ -148,6 +150,24 @@ def load(slug: str, root: Path = EXERCISES_DIR) -> Exercise:
 def discover_slugs(root: Path = EXERCISES_DIR) -> list[str]:
     """Every folder that holds an exo.py, as '<chapter>/<name>'."""
     return sorted(p.parent.relative_to(root).as_posix() for p in root.glob("*/*/exo.py"))
+
+
+def embeds(docs_dir: Path = PROJECT_ROOT / "docs") -> dict[str, list[str]]:
+    """Page (path under docs_dir) -> the slugs it embeds, in page order."""
+    found = {}
+    for page in sorted(docs_dir.rglob("*.md")):
+        slugs = [m["slug"] for m in EMBED_LINE.finditer(page.read_text(encoding="utf-8"))]
+        if slugs:
+            found[page.relative_to(docs_dir).as_posix()] = slugs
+    return found
+
+
+def page_url(src_path: str) -> str:
+    """The URL, relative to the site root, MkDocs gives the page docs/<src_path>."""
+    stem = src_path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
 
 
 def _check_syntax(path: Path, source: str, first_line: int) -> None:

@@ -16,9 +16,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from courseware.exercise import ExerciseError, load  # noqa: E402
+from courseware.exercise import EMBED_LINE, ExerciseError, load  # noqa: E402
 
-EMBED = re.compile(r"""^(?P<indent>[ \t]*)\{\{\s*exercise\(\s*(?P<q>["'])(?P<slug>[^"']*)(?P=q)\s*\)\s*\}\}[ \t]*$""", re.M)
 STATEMENT_TITLE = re.compile(r"^### \S")
 
 _embedded_in: dict[str, str] = {}
@@ -31,7 +30,7 @@ def on_pre_build(config):
 @event_priority(100)
 def on_page_markdown(markdown, page, config, files):
     page_dir = Path(page.file.abs_src_path).parent
-    return EMBED.sub(lambda m: _embed(m, page.file.src_uri, page_dir), markdown)
+    return EMBED_LINE.sub(lambda m: _embed(m, page.file.src_uri, page_dir), markdown)
 
 
 def _embed(match: re.Match, page_uri: str, page_dir: Path) -> str:
@@ -40,7 +39,7 @@ def _embed(match: re.Match, page_uri: str, page_dir: Path) -> str:
         exercise = load(slug)
     except ExerciseError as error:
         raise PluginError(f"{page_uri}: {error}") from None
-    if slug in _embedded_in and _embedded_in[slug] != page_uri:
+    if slug in _embedded_in:
         raise PluginError(f"{page_uri}: exercise {slug!r} is already embedded in {_embedded_in[slug]}; embed each exercise once")
     _embedded_in[slug] = page_uri
     statement = exercise.statement_file.read_text(encoding="utf-8").strip()

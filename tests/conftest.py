@@ -1,17 +1,19 @@
 """Fixtures shared by the whole suite."""
 from __future__ import annotations
 
-import json
-import subprocess
+import re
 from pathlib import Path
 
 import pytest
 
 from courseware.browser_runtime import BrowserRuntime
-from courseware.exercise import PROJECT_ROOT
+from tests.support.checks import EXERCISE_PYTHON, run_check
+from tests.support.site import SiteServer
 
-EXERCISE_PYTHON = PROJECT_ROOT / ".venv-exercises" / "bin" / "python"
-CHECK_TIMEOUT_SECONDS = 30
+
+def pytest_collection_modifyitems(items):
+    """The browser tests are the slowest: run them last, after the fast feedback."""
+    items.sort(key=lambda item: "tests/browser/" in item.nodeid)
 
 
 @pytest.fixture(scope="session")
@@ -27,22 +29,6 @@ def exercise_python() -> Path:
     return EXERCISE_PYTHON
 
 
-def run_check(python: Path, folder: Path, candidate: str, timeout: float = CHECK_TIMEOUT_SECONDS) -> dict:
-    """Validate `candidate` of the exercise in `folder` in a fresh interpreter; return the outcome."""
-    command = [str(python), "-m", "courseware.run_check", str(folder), candidate]
-    try:
-        done = subprocess.run(command, cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        return {"passed": False, "stage": None, "error": "Timeout", "assertion": False,
-                "message": f"{folder.name}/{candidate} ran for more than {timeout} s", "traceback": ""}
-    lines = done.stdout.strip().splitlines()
-    if done.returncode != 0 or not lines or not lines[-1].startswith("{"):
-        return {"passed": False, "stage": None, "error": "NoResult", "assertion": False,
-                "message": f"{folder.name}/{candidate}: the check ended without a result (exit {done.returncode}): "
-                           f"{done.stderr.strip()[-500:]}", "traceback": done.stderr}
-    return json.loads(lines[-1])
-
-
 @pytest.fixture(scope="session")
 def check(exercise_python):
     """run_check in the exercise environment, remembered: several tests read one outcome."""
@@ -53,3 +39,17 @@ def check(exercise_python):
             outcomes[folder, candidate] = run_check(exercise_python, folder, candidate)
         return outcomes[folder, candidate]
     return run
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> SiteServer:
+    """Build once (strict, zero warnings), then serve; the port is bound before the build
+    because PMT writes the site's own address into every page."""
+    server = SiteServer(tmp_path_factory.mktemp("build") / "site")
+    done = server.build()
+    assert done.returncode == 0, f"mkdocs build --strict failed:\n{done.stderr[-4000:]}"
+    problems = [line for line in done.stderr.splitlines() if re.match(r"(WARNING|ERROR)\b", line)]
+    assert not problems, "the strict build logged problems:\n" + "\n".join(problems)
+    server.start()
+    yield server
+    server.stop()

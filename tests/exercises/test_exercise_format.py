@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_check
+from tests.support.checks import run_check
 from courseware.exercise import ExerciseError, discover_slugs, load
 
 GOOD = """\

@@ -1,0 +1,1 @@
+"""Helpers the test suite shares: exercise checks, the served site, the browser side."""
