@@ -7,13 +7,13 @@ EXERCISE_VENV := .venv-exercises
 # PMT records each project id it builds; keep that record in the project, not in $HOME.
 export PMT_PROJECT_IDS_LOCAL_FILE := $(CURDIR)/build/pmt-project-ids.json
 
-.PHONY: serve test build site-env exercise-env clean lock-site
+.PHONY: serve test build site-env exercise-env browser-mirror clean lock-site
 
 serve: site-env exercise-env
 	@echo "Serving the course: open the address mkdocs prints below (http://127.0.0.1:8000/...)."
 	$(SITE_VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: site-env exercise-env
+test: site-env exercise-env browser-mirror
 	$(SITE_VENV)/bin/python -m pytest
 
 build: site-env
@@ -48,6 +48,11 @@ $(EXERCISE_VENV)/.installed: build/exercise-requirements.txt
 	$(PYTHON) -m venv $(EXERCISE_VENV)
 	$(EXERCISE_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r build/exercise-requirements.txt
 	touch $@
+
+# The wheels the browser tests serve in place of the CDN and PyPI (tests/support/mirror.py);
+# it downloads only what is not there yet.
+browser-mirror: site-env
+	$(SITE_VENV)/bin/python -m tests.support.mirror
 
 # Re-resolve requirements/site.txt from requirements/site.in (after changing a version there).
 lock-site:

@@ -1,0 +1,81 @@
+"""Drive one PMT editor (IDE) in a page the way a learner does."""
+from __future__ import annotations
+
+import html
+import re
+
+READY_TIMEOUT_MS = 120_000
+RUN_TIMEOUT_MS = 60_000
+
+
+def wait_for_pyodide(page) -> None:
+    page.wait_for_function("window.CONFIG && CONFIG.pyodideIsReady === true", timeout=READY_TIMEOUT_MS)
+
+
+class Ide:
+    def __init__(self, page, index: int):
+        self.page = page
+        self.root = page.locator(".py_mk_ide").nth(index)
+        self.id = self.root.get_attribute("id").removeprefix("global_")  # "editor_<hash>"
+        self.terminal = f"jQuery('#term_{self.id}').terminal()"
+
+    @property
+    def code(self) -> str:
+        return self.page.evaluate("id => ace.edit(id).getValue()", self.id)
+
+    def paste(self, code: str) -> None:
+        """Replace the editor's content at once (as a paste would)."""
+        self.page.evaluate("([id, code]) => ace.edit(id).setValue(code, 1)", [self.id, code])
+
+    def type(self, code: str) -> None:
+        """Type `code` into the editor with the keyboard, line by line.
+
+        Ace's auto-closing of brackets and quotes is switched off first (a learner who types
+        the closing bracket gets it typed over; a script typing line by line would not).
+        After each Enter, Ace indents the new line itself: that indentation is selected and
+        typed over with the line's own.
+        """
+        self.page.evaluate("id => { const e = ace.edit(id); e.setOption('behavioursEnabled', false); e.focus(); }", self.id)
+        keyboard = self.page.keyboard
+        keyboard.press("Control+A")
+        keyboard.press("Delete")
+        for number, line in enumerate(code.rstrip("\n").split("\n")):
+            if number:
+                keyboard.press("Enter")
+            keyboard.press("Shift+Home")
+            if line:
+                keyboard.type(line)
+            else:
+                keyboard.press("Delete")
+
+    def _act(self, button: str) -> str:
+        self.page.evaluate(f"{self.terminal}.clear()")
+        self.root.locator(f'button[btn_kind="{button}"]').click()
+        # Output appears as the run starts; the terminal stays paused until it ends.
+        self.page.wait_for_function(
+            f"!{self.terminal}.paused() && {self.terminal}.get_output().trim().length > 0", timeout=RUN_TIMEOUT_MS
+        )
+        return self.output
+
+    def validate(self) -> str:
+        return self._act("check")
+
+    def run(self) -> str:
+        return self._act("play")
+
+    @property
+    def output(self) -> str:
+        """The terminal's text as a learner reads it: unwrapped, without formatting codes."""
+        return self.page.evaluate(f"jQuery.terminal.strip({self.terminal}.get_output())").replace("\xa0", " ")
+
+
+def succeeded(output: str) -> bool:
+    return "Secret tests: OK" in output
+
+
+def shows(output: str, feedback: str) -> bool:
+    """Whether the terminal shows `feedback`. PMT wraps long messages at the terminal's width
+    (even inside words) and escapes brackets as HTML entities: compare without either."""
+    def squash(text):
+        return re.sub(r"\s+", "", html.unescape(text))
+    return squash(feedback) in squash(output)
