@@ -35,18 +35,20 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-# The exercises run under the browser's package versions, derived from Pyodide's lock and
-# requirements/browser-micropip.txt for the packages they import. Regenerated on every run;
-# the environment is only rebuilt when that list changes.
-build/exercise-requirements.txt: $(SITE_VENV)/.installed node_modules/.installed FORCE
+# The exercises run under the browser's package versions: Pyodide's lock, and the pins of
+# course_helpers/packages.py for what micropip installs. The requirements are what the
+# exercises import; the constraints hold everything else they pull in to the same versions.
+# Regenerated on every run; the environment is only rebuilt when they change.
+build/exercise-%.txt: $(SITE_VENV)/.installed node_modules/.installed FORCE
 	@mkdir -p build
-	$(SITE_VENV)/bin/python -m courseware.browser_runtime requirements > $@.new
+	$(SITE_VENV)/bin/python -m courseware.browser_runtime $* > $@.new
 	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
 
-$(EXERCISE_VENV)/.installed: build/exercise-requirements.txt
+$(EXERCISE_VENV)/.installed: build/exercise-requirements.txt build/exercise-constraints.txt
 	rm -rf $(EXERCISE_VENV)
 	$(PYTHON) -m venv $(EXERCISE_VENV)
-	$(EXERCISE_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r build/exercise-requirements.txt
+	$(EXERCISE_VENV)/bin/python -m pip install --quiet --disable-pip-version-check \
+		-r build/exercise-requirements.txt -c build/exercise-constraints.txt
 	touch $@
 
 # The wheels the browser tests serve in place of the CDN and PyPI (tests/support/mirror.py);

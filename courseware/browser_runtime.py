@@ -3,9 +3,10 @@
 Everything here is read from the files Pyodide itself ships (npm package pyodide, pinned in
 package.json): its lock file for packages, its standard-library archive and its WebAssembly
 binary for the standard library. Only the packages micropip fetches from PyPI are pinned by
-us, in requirements/browser-micropip.txt.
+us, in course_helpers/packages.py (the browser reads the same file).
 
     python -m courseware.browser_runtime requirements   # pip lines for the exercise environment
+    python -m courseware.browser_runtime constraints    # every package at the browser's version
 """
 from __future__ import annotations
 
@@ -21,10 +22,10 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from course_helpers import packages
 from courseware.exercise import PROJECT_ROOT, Exercise, ExerciseError, discover_slugs, load
 
 PYODIDE_DIR = PROJECT_ROOT / "node_modules" / "pyodide"
-MICROPIP_PINS = PROJECT_ROOT / "requirements" / "browser-micropip.txt"
 
 # Modules that import in Pyodide but cannot work there (see the PMT notes): an exercise
 # that needs one would pass under CPython and break in the learner's page.
@@ -44,6 +45,8 @@ UNUSABLE_CALLS = {
     "asyncio.run": "Pyodide's event loop is already running in the page; drive the coroutine with the helper in env",
     "run_until_complete": "Pyodide's event loop is already running in the page; drive the coroutine with the helper in env",
 }
+# Modules Pyodide registers when it starts: the bridges to JavaScript and to itself.
+PYODIDE_BRIDGES = {"js", "pyodide_js"}
 # Part of every CPython interpreter core, so absent from the archive and the PyInit table.
 # Our own packages that PMT ships to the browser (mkdocs.yml: pyodide_macros.build.python_libs).
 PYTHON_LIBS = ("course_helpers",)
@@ -63,7 +66,7 @@ class Distribution:
 
 
 class BrowserRuntime:
-    def __init__(self, pyodide_dir: Path = PYODIDE_DIR, micropip_pins: Path = MICROPIP_PINS):
+    def __init__(self, pyodide_dir: Path = PYODIDE_DIR, micropip_pins: dict[str, str] = packages.PINS):
         self.pyodide_dir = pyodide_dir
         self.micropip_pins = micropip_pins
         if not (pyodide_dir / "pyodide-lock.json").is_file():
@@ -85,7 +88,7 @@ class BrowserRuntime:
             names = {n.split("/")[0].removesuffix(".py") for n in archive.namelist()}
         binary = (self.pyodide_dir / "pyodide.asm.wasm").read_bytes()
         builtins = {m.decode() for m in re.findall(rb"PyInit_([A-Za-z0-9_]+)", binary)}
-        return names | builtins | INTERPRETER_CORE
+        return names | builtins | INTERPRETER_CORE | PYODIDE_BRIDGES
 
     @cached_property
     def packages_by_import(self) -> dict[str, Distribution]:
@@ -96,12 +99,9 @@ class BrowserRuntime:
             dist = Distribution(name, entry["version"], source, tuple(entry.get("depends", ())))
             for module in entry.get("imports", ()):
                 found[module] = dist
-        for line in self.micropip_pins.read_text(encoding="utf-8").splitlines():
-            requirement = line.split("#")[0].strip()
-            if requirement:
-                name, _, version = requirement.partition("==")
-                # Pure-Python packages are imported under their normalised distribution name.
-                found[name.strip().lower().replace("-", "_")] = Distribution(name.strip(), version.strip(), "micropip-pin")
+        for name, version in self.micropip_pins.items():
+            # Pure-Python packages are imported under their normalised distribution name.
+            found[name.lower().replace("-", "_")] = Distribution(name, version, "micropip-pin")
         return found
 
     def resolve(self, module: str) -> Distribution | None:
@@ -115,13 +115,23 @@ class BrowserRuntime:
             return None
         raise LookupError(
             f"module {module!r} does not exist in the browser (Pyodide {self.lock['info']['version']}): "
-            f"not in its standard library, not in its lock file, not pinned in {self.micropip_pins.name}"
+            "not in its standard library, not in its lock file, not pinned in course_helpers/packages.py"
         )
 
     def problems(self, exercise: Exercise) -> list[str]:
         """Why this exercise could not run as-is in the learner's browser (empty: it can)."""
         sources = [s.source for s in exercise.sections.values()] + [w.source for w in exercise.wrong_answers]
-        return self.source_problems(exercise.slug, exercise.imported_modules(), sources)
+        found = self.source_problems(exercise.slug, exercise.imported_modules(), sources)
+        env = exercise.sections.get("env")
+        required = _required_packages(env.source) if env else set()
+        for module in sorted({m.split(".")[0] for m in exercise.imported_modules()}):
+            dist = self.packages_by_import.get(module)
+            if dist and dist.source == "micropip-pin" and dist.name not in required:
+                found.append(
+                    f"{exercise.slug} imports {module}, which the browser would install at its latest version: "
+                    f"add `await require({dist.name!r})` (from course_helpers.packages) to the env section"
+                )
+        return found
 
     def source_problems(self, owner: str, modules: set[str], sources: list[str]) -> list[str]:
         found = []
@@ -150,6 +160,12 @@ class BrowserRuntime:
         except LookupError:
             return False
 
+    def constraints(self) -> list[str]:
+        """pip constraints: every package at the browser's version (lock and pins), so that what
+        an exercise's packages pull in is installed at the browser's version too."""
+        lines = [f"{e['name']}=={e['version']}" for e in self.lock["packages"].values() if e.get("package_type") != "cpython_module"]
+        return sorted(lines + [f"{name}=={version}" for name, version in self.micropip_pins.items()])
+
     def requirements(self, exercises: list[Exercise]) -> list[str]:
         """pip requirement lines giving CPython the browser's version of every imported package."""
         wanted: dict[str, Distribution] = {}
@@ -173,21 +189,32 @@ class BrowserRuntime:
         return Distribution(name, entry["version"], source, tuple(entry.get("depends", ())))
 
 
+def _required_packages(source: str) -> set[str]:
+    """Names passed to require(...) calls in this source."""
+    return {
+        arg.value
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Call) and ast.unparse(node.func).split(".")[-1] == "require"
+        for arg in node.args
+        if isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+    }
+
+
 def all_exercises() -> list[Exercise]:
     return [load(slug) for slug in discover_slugs()]
 
 
 def main(argv: list[str]) -> int:
-    if argv != ["requirements"]:
+    if argv not in (["requirements"], ["constraints"]):
         print(__doc__, file=sys.stderr)
         return 2
     try:
         runtime = BrowserRuntime()
-        lines = runtime.requirements(all_exercises())
+        lines = runtime.requirements(all_exercises()) if argv == ["requirements"] else runtime.constraints()
     except (RuntimeSetupError, ExerciseError) as error:
         print(f"browser_runtime: {error}", file=sys.stderr)
         return 1
-    print(f"# Generated by `python -m courseware.browser_runtime requirements` for Pyodide {runtime.lock['info']['version']}")
+    print(f"# Generated by `python -m courseware.browser_runtime {argv[0]}` for Pyodide {runtime.lock['info']['version']}")
     print("\n".join(lines))
     return 0
 

@@ -31,6 +31,7 @@ def test_starter_and_wrong_answers_get_their_feedback(learner, site, traffic, pa
     exercise = load(slug)
     ide = open_exercise(learner, site, page, index, slug)
     output = ide.validate()
+    assert 'File "<env>"' not in output, f"{slug}: the exercise's env section fails in the browser:\n{output}"
     assert not succeeded(output), f"{slug}: the starter code validates in the browser"
     for wrong in exercise.wrong_answers:
         ide.paste(wrong.source)

@@ -85,3 +85,18 @@ def test_course_helpers_are_shipped_to_the_browser():
     config = load_config(str(PROJECT_ROOT / "mkdocs.yml"))
     shipped = [Path(p).name for p in config.plugins["pyodide_macros"].config.build.python_libs]
     assert tuple(shipped) == PYTHON_LIBS, f"mkdocs.yml python_libs {shipped} must match PYTHON_LIBS {PYTHON_LIBS}"
+
+
+def test_a_pinned_package_must_be_required_in_env(runtime, exercise_importing):
+    exercise = exercise_importing("flask")
+    problems = runtime.problems(exercise)
+    assert len(problems) == 1 and "await require('flask')" in problems[0], problems
+    env = exercise.sections["corr"].__class__("env", "from course_helpers.packages import require\nawait require('flask')\n", 1)
+    exercise.sections["env"] = env
+    assert runtime.problems(exercise) == []
+
+
+def test_constraints_hold_every_browser_version(runtime):
+    constraints = runtime.constraints()
+    assert "jinja2==3.1.2" in constraints and "flask==3.1.3" in constraints and "sqlalchemy==2.0.20" in constraints
+    assert not [c for c in constraints if c.startswith("sqlite3==")], "Pyodide's own stdlib builds are not pip packages"
