@@ -20,7 +20,10 @@ from tests.support.mirror import Mirror
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args, playwright):
-    executable = os.environ.get("CHROMIUM") or shutil.which("chromium")
+    """Debian's Chromium where there is one; CHROMIUM=playwright takes Playwright's own build
+    (GitHub's runners), CHROMIUM=/path/to/chrome any other."""
+    chosen = os.environ.get("CHROMIUM", "")
+    executable = None if chosen == "playwright" else (chosen or shutil.which("chromium"))
     if not executable and not Path(playwright.chromium.executable_path).exists():
         message = "no Chromium here: install Debian's chromium (or `playwright install chromium`) to run the browser suite"
         if IN_CI:

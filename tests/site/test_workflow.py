@@ -45,6 +45,9 @@ def test_pages_workflow_tests_then_deploys_with_the_official_actions():
     used = {step.get("uses", "").split("@")[0] for job in jobs.values() for step in job["steps"]}
     assert {"actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"} <= used
     assert any(step.get("run") == "make test" for step in jobs["test"]["steps"]), "the workflow must run the README's `make test`"
+    assert any(step.get("env", {}).get("BROWSER_ASSETS") == "online" for step in jobs["test"]["steps"]), (
+        "on GitHub the browser suite runs against the real CDN and PyPI"
+    )
     assert jobs["build"]["needs"] == "test" and jobs["deploy"]["needs"] == "build", "publish only what passed the tests"
     assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert workflow["permissions"] == {}, "no job gets more than it declares"
