@@ -3,15 +3,22 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
-
 from tests.support.mirror import CDN
 
 ONLINE = os.environ.get("BROWSER_ASSETS", "offline") == "online"
 IN_CI = os.environ.get("CI") == "true"
-# The only hosts a page may reach besides its own: the CDN PMT loads from, and PyPI for
-# the packages micropip installs.
-ALLOWED_HOSTS = {"cdn.jsdelivr.net", "pypi.org", "files.pythonhosted.org"}
+# All a page may ask outside its own site: the assets PMT loads from the CDN (the versions
+# it pins, MathJax 3 as it asks) and PyPI, for the packages micropip installs.
+ALLOWED_OUTSIDE = (
+    CDN + "/pyodide/v0.25.0/full/",
+    CDN + "/npm/ace-builds@1.44.0/",
+    CDN + "/npm/jquery@3.7.1",
+    CDN + "/npm/jquery.terminal@2.43.1/",
+    CDN + "/npm/lodash@4.17.20/",
+    CDN + "/npm/mathjax@3/",
+    "https://pypi.org/simple/",
+    "https://files.pythonhosted.org/",
+)
 # Flags that keep Chromium from calling home on a machine with no network (and as root).
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic"]
@@ -30,6 +37,6 @@ class Traffic:
 def assert_clean_traffic(traffic: Traffic, site) -> None:
     assert not traffic.failed, f"failed requests: {traffic.failed[:10]}"
     assert not site.missing, f"the site answered 404 for: {site.missing[:10]}"
-    hosts = {urlsplit(u).netloc for u in traffic.outside}
-    assert hosts <= ALLOWED_HOSTS, f"requests left the site for {sorted(hosts - ALLOWED_HOSTS)}: {traffic.outside[:10]}"
+    unexpected = [url for url in traffic.outside if not url.startswith(ALLOWED_OUTSIDE)]
+    assert not unexpected, f"requests left the site for what it should not need: {unexpected[:10]}"
     assert not traffic.console_errors, f"console errors: {traffic.console_errors[:10]}"
