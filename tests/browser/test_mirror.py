@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from courseware.exercise import load
-from tests.support.mirror import CDN, Mirror, PYPI_SIMPLE, WHEEL_HOST
+from tests.support import scratch
+from tests.support.mirror import CDN, PYPI_SIMPLE, WHEEL_HOST, Mirror
 
 
 @pytest.fixture(scope="module")
@@ -17,19 +17,7 @@ def mirror():
 
 @pytest.fixture
 def exercise_importing(tmp_path):
-    def make(module):
-        folder = tmp_path / "scratch" / "imports"
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "exo.py").write_text(
-            f"# --- PYODIDE:code --- #\nx = 0\n# --- PYODIDE:corr --- #\nimport {module}\nx = 1\n"
-            "# --- PYODIDE:tests --- #\nassert x, 'x'\n# --- PYODIDE:secrets --- #\nassert x == 1, 'x is 1'\n"
-        )
-        for name in ("statement.md", "exo_REM.md"):
-            (folder / name).write_text("### Scratch\n")
-        for mistake in ("a", "b"):
-            (folder / f"wrong_{mistake}.py").write_text("# expect: x is 1\nx = 2\n")
-        return load("scratch/imports", tmp_path)
-    return make
+    return lambda *modules: scratch.exercise_importing(tmp_path, *modules)
 
 
 def test_sqlalchemy_cannot_run_offline_and_says_why(mirror, exercise_importing):

@@ -6,26 +6,13 @@ from pathlib import Path
 import pytest
 
 from courseware.browser_runtime import PYTHON_LIBS
-from courseware.exercise import PROJECT_ROOT, imported_modules, load
+from courseware.exercise import PROJECT_ROOT, imported_modules
+from tests.support import scratch
 
 
 @pytest.fixture
 def exercise_importing(tmp_path):
-    """Build a scratch exercise whose solution imports the given modules."""
-    def make(*modules: str):
-        folder = tmp_path / "scratch" / "imports"
-        folder.mkdir(parents=True, exist_ok=True)
-        imports = "".join(f"import {m}\n" for m in modules)
-        (folder / "exo.py").write_text(
-            "# --- PYODIDE:code --- #\nx = 0\n# --- PYODIDE:corr --- #\n" + imports + "x = 1\n"
-            "# --- PYODIDE:tests --- #\nassert x, 'x'\n# --- PYODIDE:secrets --- #\nassert x == 1, 'x is 1'\n"
-        )
-        for name in ("statement.md", "exo_REM.md"):
-            (folder / name).write_text("### Scratch\n")
-        for mistake in ("a", "b"):
-            (folder / f"wrong_{mistake}.py").write_text("# expect: x is 1\nx = 2\n")
-        return load("scratch/imports", tmp_path)
-    return make
+    return lambda *modules: scratch.exercise_importing(tmp_path, *modules)
 
 
 def test_the_browser_runs_python_3_11(runtime):
