@@ -65,8 +65,11 @@ class Ide:
 
     @property
     def output(self) -> str:
-        """The terminal's text as a learner reads it: unwrapped, without formatting codes."""
-        return self.page.evaluate(f"jQuery.terminal.strip({self.terminal}.get_output())").replace("\xa0", " ")
+        """The terminal's text as the learner sees it on screen (lines wrapped at its width).
+
+        Not get_output(): its raw lines carry jquery.terminal's formatting, which the
+        library's own strip() misreads when a message holds quotes and braces."""
+        return self.page.locator(f"#term_{self.id} .terminal-output").inner_text().replace("\xa0", " ")
 
 
 def succeeded(output: str) -> bool:
