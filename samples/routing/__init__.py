@@ -1,0 +1,1 @@
+"""Samples of the chapter "Routing and request handling" (docs/routing/index.md)."""
