@@ -1,0 +1,116 @@
+# --- PYODIDE:env --- #
+from course_helpers.packages import require
+
+await require("flask")
+
+# --- PYODIDE:code --- #
+from flask import Blueprint, Flask, abort, url_for
+
+app = Flask(__name__)
+NOTES = {1: "Buy milk", 2: "Call Ada"}
+
+# Your blueprints, their views, and the app's own route here.
+
+# --- PYODIDE:corr --- #
+from flask import Blueprint, Flask, abort, url_for
+
+app = Flask(__name__)
+NOTES = {1: "Buy milk", 2: "Call Ada"}
+
+api = Blueprint("api", __name__, url_prefix="/api/v1")
+admin = Blueprint("admin", __name__, url_prefix="/admin")
+
+
+@app.get("/")
+def index():
+    return {"api": url_for("api.index")}
+
+
+@api.get("/")
+def index():
+    return {"notes": [url_for(".note", note_id=note_id) for note_id in sorted(NOTES)]}
+
+
+@api.get("/notes/<int:note_id>")
+def note(note_id):
+    if note_id not in NOTES:
+        abort(404)
+    return {"id": note_id, "text": NOTES[note_id], "admin": url_for("admin.note", note_id=note_id)}
+
+
+@admin.get("/notes/<int:note_id>")
+def note(note_id):
+    if note_id not in NOTES:
+        abort(404)
+    return {"id": note_id, "text": NOTES[note_id], "api": url_for("api.note", note_id=note_id)}
+
+
+app.register_blueprint(api)
+app.register_blueprint(admin)
+
+# --- PYODIDE:tests --- #
+client = app.test_client()
+response = client.get("/api/v1/notes/1")
+assert response.status_code == 200, (
+    f"GET /api/v1/notes/1 should get 200, got {response.status_code}. "
+    "Hint: with url_prefix='/api/v1' on the blueprint, its rule is just '/notes/<int:note_id>'."
+)
+assert response.get_json() == {"id": 1, "text": "Buy milk", "admin": "/admin/notes/1"}, (
+    f"GET /api/v1/notes/1 returned {response.get_json()!r}"
+)
+response = client.get("/api/v1/")
+assert response.status_code == 200, (
+    f"GET /api/v1/ should get 200, got {response.status_code}. "
+    "Hint: a 500 here often means url_for raised BuildError: inside a blueprint, write '.note' or 'api.note', not 'note'."
+)
+assert response.get_json() == {"notes": ["/api/v1/notes/1", "/api/v1/notes/2"]}, f"GET /api/v1/ returned {response.get_json()!r}"
+
+# --- PYODIDE:secrets --- #
+client = app.test_client()
+
+assert {"api", "admin"} <= set(app.blueprints), f"The app should have the blueprints 'api' and 'admin', it has {sorted(app.blueprints)}"
+endpoints = {rule.endpoint: rule.rule for rule in app.url_map.iter_rules()}
+for endpoint, rule in [("index", "/"), ("api.index", "/api/v1/"), ("api.note", "/api/v1/notes/<int:note_id>"),
+                       ("admin.note", "/admin/notes/<int:note_id>")]:
+    assert endpoints.get(endpoint) == rule, (
+        f"The endpoint {endpoint!r} should have the rule {rule!r}, found {endpoints.get(endpoint)!r}. "
+        f"All endpoints: {sorted(endpoints)}"
+    )
+
+response = client.get("/admin/notes/2")
+assert response.status_code == 200, f"GET /admin/notes/2 should get 200, got {response.status_code}"
+assert response.get_json() == {"id": 2, "text": "Call Ada", "api": "/api/v1/notes/2"}, (
+    f"GET /admin/notes/2 should link back to the API, '/api/v1/notes/2', got {response.get_json()!r}. "
+    "Hint: '.note' is this blueprint's own note; the API's is 'api.note'."
+)
+response = client.get("/")
+assert response.status_code == 200 and response.get_json() == {"api": "/api/v1/"}, (
+    f"GET / should return {{'api': '/api/v1/'}}, got {response.status_code} {response.get_json()!r}. "
+    "Hint: url_for('api.index') names the blueprint's index; 'index' alone is the app's."
+)
+
+for path in ("/notes/1", "/api/notes/1", "/api/v2/notes/1", "/admin/", "/admin/notes/one"):
+    response = client.get(path)
+    assert response.status_code == 404, f"GET {path} is outside every route and should get 404, got {response.status_code}"
+for path in ("/api/v1/notes/3", "/admin/notes/3"):
+    response = client.get(path)
+    assert response.status_code == 404, f"GET {path} (no note 3) should get 404, got {response.status_code}"
+
+response = client.get("/api/v1")
+assert response.status_code == 308 and response.headers.get("Location", "").endswith("/api/v1/"), (
+    f"GET /api/v1 (no trailing slash) should be redirected (308) to /api/v1/, got {response.status_code} "
+    f"{response.headers.get('Location')!r}. Hint: give the blueprint's index the rule '/'."
+)
+response = client.head("/admin/notes/1")
+assert response.status_code == 200 and response.data == b"", f"HEAD /admin/notes/1 should get 200 and no body, got {response.status_code}"
+response = client.delete("/api/v1/notes/1")
+assert response.status_code == 405 and "GET" in response.headers.get("Allow", ""), (
+    f"DELETE /api/v1/notes/1 should get 405 with an Allow header listing GET, got {response.status_code} "
+    f"Allow={response.headers.get('Allow')!r}. Hint: @api.get(...) routes GET only."
+)
+
+with app.test_request_context():
+    assert url_for("api.note", note_id=2) == "/api/v1/notes/2" and url_for("admin.note", note_id=2) == "/admin/notes/2", (
+        "url_for('api.note', note_id=2) and url_for('admin.note', note_id=2) should build '/api/v1/notes/2' and "
+        f"'/admin/notes/2', got {url_for('api.note', note_id=2)!r} and {url_for('admin.note', note_id=2)!r}"
+    )
