@@ -32,11 +32,12 @@ def get_book(book_id):
 
 @app.post("/books")
 def add_book():
-    data = request.get_json(silent=True) or {}
-    if not data.get("title"):
+    data = request.get_json(silent=True)  # None, not an exception, when the body is not JSON
+    title = data.get("title") if isinstance(data, dict) else None
+    if not isinstance(title, str) or not title:
         abort(400)
     book_id = max(BOOKS, default=0) + 1
-    BOOKS[book_id] = {"id": book_id, "title": data["title"]}
+    BOOKS[book_id] = {"id": book_id, "title": title}
     return BOOKS[book_id], 201, {"Location": url_for("get_book", book_id=book_id)}
 
 # --- PYODIDE:tests --- #
@@ -75,6 +76,52 @@ assert response.status_code == 400, (
     f"A POST whose body is not JSON should get 400, got {response.status_code}. Hint: request.get_json(silent=True)."
 )
 
+for body in (["Emma"], "Emma", {"title": 42}, {"title": ""}):
+    response = client.post("/books", json=body)
+    assert response.status_code == 400, (
+        f"POST /books with the JSON body {body!r} should get 400, got {response.status_code}. "
+        "Hint: valid JSON is not always an object with a text title: check that get_json() gave a dict "
+        "and that its title is a non-empty str before using it."
+    )
+
 response = client.delete("/books/1")
-assert response.status_code == 405, f"DELETE /books/1 should get 405 (only GET is routed), got {response.status_code}"
+assert response.status_code == 405, (
+    f"DELETE /books/1 should get 405, got {response.status_code}. Hint: route each method with its own decorator "
+    "(@app.get, @app.post) and let Flask refuse the others."
+)
 assert "GET" in response.headers.get("Allow", ""), "The 405 should carry an Allow header listing GET"
+response = client.open("/books", method="BREW")
+allow = {method.strip() for method in response.headers.get("Allow", "").split(",")}
+assert response.status_code == 405 and {"GET", "POST"} <= allow, (
+    f"An unknown method on /books should get 405 with GET and POST in Allow, got {response.status_code} "
+    f"and Allow {response.headers.get('Allow')!r}. Hint: one route per method; Flask computes Allow from all of them."
+)
+
+# What Flask's router does for you: keep it that way.
+response = client.head("/books/1")
+assert response.status_code == 200 and response.data == b"", (
+    f"HEAD /books/1 should get 200 with no body, got {response.status_code} and {response.data!r}. "
+    "Hint: a GET route answers HEAD too; do not route HEAD to a view of its own."
+)
+response = client.options("/books")
+allow = {method.strip() for method in response.headers.get("Allow", "").split(",")}
+assert {"GET", "HEAD", "OPTIONS", "POST"} <= allow, (
+    f"OPTIONS /books should list GET, HEAD, OPTIONS and POST in Allow, got {response.headers.get('Allow')!r}. "
+    "Hint: Flask answers OPTIONS itself from the routes of that path."
+)
+response = client.get("/books/%32")
+assert response.status_code == 200 and (response.get_json() or {}).get("id") == 2, (
+    f"GET /books/%32 is GET /books/2 written with a percent-escape: expected book 2, got {response.status_code}. "
+    "Hint: use the int converter in the rule; it sees the decoded path."
+)
+for path in ("/books/-1", "/books/1.0", "/books/%201"):
+    response = client.get(path)
+    assert response.status_code == 404, (
+        f"GET {path} should get 404, got {response.status_code}. Hint: <int:book_id> accepts digits only; "
+        "a <book_id> read with int() in the view lets other spellings through."
+    )
+response = client.get("/books/")
+assert response.status_code == 404, (
+    f"GET /books/ (with a trailing slash) should get 404: the list lives at /books. Got {response.status_code}. "
+    "Hint: keep Flask's strict slashes, so each resource has one URL."
+)
