@@ -13,8 +13,12 @@ serve: site-env exercise-env
 	@echo "Serving the course: open the address mkdocs prints below (http://127.0.0.1:8000/...)."
 	$(SITE_VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
+# One pytest worker per core, at most 4: the browser tests spend most of their time waiting
+# on one Chromium each. TEST_WORKERS=0 runs everything in one process.
+TEST_WORKERS ?= auto
+
 test: site-env exercise-env browser-mirror
-	$(SITE_VENV)/bin/python -m pytest
+	$(SITE_VENV)/bin/python -m pytest --numprocesses $(TEST_WORKERS) --maxprocesses 4
 
 build: site-env
 	$(SITE_VENV)/bin/mkdocs build --strict
