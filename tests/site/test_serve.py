@@ -12,7 +12,7 @@ import pytest
 from mkdocs.config import load_config
 
 from courseware.exercise import PROJECT_ROOT, embeds, page_url
-from tests.support.site import MKDOCS, SUB_PATH
+from tests.support.site import MKDOCS, SUB_PATH, one_build_at_a_time
 
 
 def test_serve_watches_exercises_samples_and_build_code():
@@ -28,9 +28,9 @@ def served(tmp_path):
         port = probe.getsockname()[1]
     base = f"http://127.0.0.1:{port}{SUB_PATH}"
     env = {**os.environ, "SITE_URL": base, "PMT_PROJECT_IDS_LOCAL_FILE": str(tmp_path / "ids.json")}
-    server = subprocess.Popen([str(MKDOCS), "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=PROJECT_ROOT, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    try:
+    with one_build_at_a_time():  # until it answers: by then its first build is over
+        server = subprocess.Popen([str(MKDOCS), "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=PROJECT_ROOT, env=env,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         deadline = time.monotonic() + 90
         while True:
             try:
@@ -38,8 +38,10 @@ def served(tmp_path):
                 break
             except (urllib.error.URLError, ConnectionError):
                 if server.poll() is not None or time.monotonic() > deadline:
+                    server.terminate()
                     pytest.fail(f"mkdocs serve did not come up:\n{server.stderr.read()[-3000:] if server.poll() is not None else 'timeout'}")
                 time.sleep(0.5)
+    try:
         yield base
     finally:
         server.terminate()

@@ -1,6 +1,8 @@
 """Build the site strictly and serve it as GitHub Pages serves a project site: under /<repo>/."""
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import functools
 import os
 import subprocess
@@ -14,10 +16,26 @@ SUB_PATH = "/reliable-python-web/"
 MKDOCS = PROJECT_ROOT / ".venv" / "bin" / "mkdocs"
 
 
+@contextlib.contextmanager
+def one_build_at_a_time():
+    """Hold the project's build lock: PMT writes each python_libs archive (course_helpers.zip)
+    into the working directory during a build and deletes it after, so two builds of the
+    project at once (pytest workers, a `make serve` left running) delete each other's."""
+    lock_file = PROJECT_ROOT / "build" / "mkdocs-build.lock"
+    lock_file.parent.mkdir(exist_ok=True)
+    with open(lock_file, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 def build_site(site_url: str, out: Path, config: Path = PROJECT_ROOT / "mkdocs.yml") -> subprocess.CompletedProcess:
     env = {**os.environ, "SITE_URL": site_url, "PMT_PROJECT_IDS_LOCAL_FILE": str(out.parent / "pmt-ids.json")}
-    return subprocess.run([str(MKDOCS), "build", "--strict", "-f", str(config), "-d", str(out)],
-                          cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=300)
+    with one_build_at_a_time():
+        return subprocess.run([str(MKDOCS), "build", "--strict", "-f", str(config), "-d", str(out)],
+                              cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=300)
 
 
 class SiteServer:
