@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-MAX_STEPS = 10_000
+from course_helpers.feedback import learner_line
 
 
 class BrokenRule(AssertionError):
@@ -36,18 +36,19 @@ class Response:
 
 
 def run_coroutine(coroutine, what="the app"):
-    """Run a coroutine that never waits on anything real; return its result."""
-    for _ in range(MAX_STEPS):
-        try:
-            awaited = coroutine.send(None)
-        except StopIteration as done:
-            return done.value
-        coroutine.close()
-        raise BrokenRule(
-            f"{what} awaited {awaited!r}, which these checks cannot wait for. "
-            "Hint: await only receive() and send() (no asyncio.sleep, no tasks)."
-        )
-    raise BrokenRule(f"{what} did not finish in {MAX_STEPS} steps")
+    """Run a coroutine that never waits on anything real; return its result.
+
+    One `send(None)` runs it to its end. If it suspends instead, it awaited something outside
+    these helpers (a sleep, a task), which nothing here will ever complete."""
+    try:
+        awaited = coroutine.send(None)
+    except StopIteration as done:
+        return done.value
+    coroutine.close()
+    raise BrokenRule(
+        f"{what} awaited {awaited!r}, which these checks cannot wait for. "
+        "Hint: await only receive() and send() (no asyncio.sleep, no tasks)."
+    )
 
 
 def call_asgi(app, method="GET", path="/", query=b"", body=b"", headers=None) -> Response:
@@ -82,7 +83,10 @@ def call_asgi(app, method="GET", path="/", query=b"", body=b"", headers=None) ->
     except BrokenRule:
         raise
     except Exception as error:  # noqa: BLE001 - the learner's app may raise anything
-        raise BrokenRule(f"Your app raised {type(error).__name__}: {error} while handling {request}.") from None
+        raise BrokenRule(
+            f"Your app raised {type(error).__name__}: {error} while handling {request}.\n"
+            f"Hint: the line that raised it is {learner_line(error)}"
+        ) from None
     if not sent:
         raise BrokenRule(f"Your app sent nothing for {request}. Hint: await send() with 'http.response.start', then 'http.response.body'.")
     if sent[-1]["type"] != "http.response.body" or sent[-1].get("more_body", False):
@@ -97,11 +101,17 @@ def call_asgi(app, method="GET", path="/", query=b"", body=b"", headers=None) ->
 
 def _check_http_message(message, sent, request):
     if not isinstance(message, dict) or "type" not in message:
-        raise BrokenRule(f"Your app sent {message!r} for {request}; every ASGI message is a dict with a 'type' key.")
+        raise BrokenRule(
+            f"Your app sent {message!r} for {request}; every ASGI message is a dict with a 'type' key. "
+            "Hint: await send({'type': 'http.response.start', 'status': 200, 'headers': [...]})."
+        )
     kind = message["type"]
     if not sent:
         if kind != "http.response.start":
-            raise BrokenRule(f"Your app's first message for {request} was {kind!r}; it must be 'http.response.start'.")
+            raise BrokenRule(
+                f"Your app's first message for {request} was {kind!r}; it must be 'http.response.start'. "
+                "Hint: send the status and headers first, then the body."
+            )
         status = message.get("status")
         if not isinstance(status, int) or isinstance(status, bool):
             raise BrokenRule(
@@ -115,7 +125,10 @@ def _check_http_message(message, sent, request):
                     "Hint: (b'content-type', b'text/plain; charset=utf-8')."
                 )
     elif kind != "http.response.body":
-        raise BrokenRule(f"After 'http.response.start', your app sent {kind!r} for {request}; only 'http.response.body' may follow.")
+        raise BrokenRule(
+            f"After 'http.response.start', your app sent {kind!r} for {request}; only 'http.response.body' may follow. "
+            "Hint: send 'http.response.start' once, then the body in one or more 'http.response.body' messages."
+        )
     elif not isinstance(message.get("body", b""), bytes):
         raise BrokenRule(f"The body your app sent for {request} is {type(message['body']).__name__}; it must be bytes. Hint: encode it.")
 
@@ -127,7 +140,10 @@ def run_lifespan(app) -> list:
 
     async def receive():
         if not incoming:
-            raise BrokenRule("Your app called receive() after 'lifespan.shutdown'; return from the app once shut down.")
+            raise BrokenRule(
+                "Your app called receive() after 'lifespan.shutdown'. "
+                "Hint: return from the app once it has sent 'lifespan.shutdown.complete'."
+            )
         return incoming.pop(0)
 
     async def send(message):

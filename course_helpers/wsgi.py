@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import io
-import os
 import traceback
 from dataclasses import dataclass
 from wsgiref.util import setup_testing_defaults
 from wsgiref import validate as validate_module
 from wsgiref.validate import validator
+
+from course_helpers.feedback import learner_line
 
 
 @dataclass
@@ -73,39 +74,37 @@ def call_wsgi(app, method="GET", path="/", query="", body=b"", headers=None, con
                 chunks.close()
     except AssertionError as error:
         if traceback.extract_tb(error.__traceback__)[-1].filename == validate_module.__file__:
-            raise AssertionError(_explain_rule(error, request)) from None
-        raise AssertionError(f"Your app raised AssertionError: {error} while handling {request}.") from None
+            broken, hint = _explain_rule(error, request)
+            raise AssertionError(f"{broken}\nHint: {hint}") from None
+        raise AssertionError(
+            f"Your app raised AssertionError: {error} while handling {request}.\n"
+            f"Hint: the line that raised it is {learner_line(error)}"
+        ) from None
     except Exception as error:  # noqa: BLE001 - the learner's app may raise anything
         raise AssertionError(
             f"Your app raised {type(error).__name__}: {error} while handling {request}.\n"
-            f"Hint: the line that raised it is {_learner_line(error)}"
+            f"Hint: the line that raised it is {learner_line(error)}"
         ) from None
     if "status" not in started:
         raise AssertionError(f"Your app never called start_response() for {request}. Hint: call it once, before returning the body.")
     return Response(started["status"], started["headers"], body_out)
 
 
-def _explain_rule(error: AssertionError, request: str) -> str:
+def _explain_rule(error: AssertionError, request: str) -> tuple[str, str]:
+    """What the app broke, and how to fix it, from a failed check of wsgiref.validate."""
     frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == validate_module.__file__]
     if any(f.name == "read" for f in frames):
         return (
-            f"Your app called wsgi.input.read() without a size while handling {request}. "
-            "Hint: read exactly int(CONTENT_LENGTH) bytes; with no size, a real server may wait for data that never comes."
+            f"Your app called wsgi.input.read() without a size while handling {request}.",
+            "read exactly int(CONTENT_LENGTH) bytes; with no size, a real server may wait for data that never comes.",
         )
     # wsgiref.validate states most rules as messages; for the rest, its failing line is the rule.
     rule = str(error) or next((f.line for f in reversed(frames) if "assert_(" in (f.line or "")), "see wsgiref.validate")
     return (
-        f"Your app broke a WSGI rule while handling {request}: {rule}\n"
-        "Hint: the status is a str like '200 OK', the headers a list of (str, str) tuples, "
-        "and the body an iterable of bytes (e.g. [b'...'])."
+        f"Your app broke a WSGI rule while handling {request}: {rule}",
+        "the status is a str like '200 OK', the headers a list of (str, str) tuples, "
+        "and the body an iterable of bytes (e.g. [b'...']).",
     )
-
-
-def _learner_line(error: BaseException) -> str:
-    stdlib = os.path.dirname(os.__file__)
-    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename != __file__ and not f.filename.startswith(stdlib)]
-    return f"line {frames[-1].lineno}: {frames[-1].line}" if frames else "inside the app"
-
 
 
 __all__ = ["Response", "call_wsgi"]
