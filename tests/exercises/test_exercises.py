@@ -10,6 +10,7 @@ import subprocess
 import pytest
 
 from courseware.exercise import EXERCISES_DIR, discover_slugs, load
+from tests.support.messages import HINT, lacking_hints
 
 SLUGS = discover_slugs()
 WRONG_ANSWERS = [(slug, w.path.name) for slug in SLUGS for w in load(slug).wrong_answers]
@@ -44,6 +45,9 @@ def test_wrong_answer_gets_its_feedback(slug, wrong_file, check):
     assert wrong.expect in outcome["message"], (
         f"{wrong.path}: the learner would see\n  {outcome['message']!r}\nwhich does not contain the declared\n  {wrong.expect!r}"
     )
+    assert HINT in outcome["message"], (
+        f"{wrong.path}: the learner would see\n  {outcome['message']!r}\nwhich says what is wrong but not how to fix it (no {HINT!r})"
+    )
 
 
 @pytest.mark.parametrize("slug", SLUGS)
@@ -60,15 +64,19 @@ def _assertions(section):
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_every_assertion_explains_itself(slug):
+    """Each failure a learner can meet says what went wrong and, literally, how to fix it:
+    a helper that builds messages writes the "Hint:" itself, so the check can see it."""
     exercise = load(slug)
-    bare = [
-        f"{exercise.exo_file}:{section.first_line + node.lineno - 1}"
+    lacking = [
+        f"{exercise.exo_file}:{section.first_line + line - 1}: {missing}"
         for name in ("tests", "secrets")
         for section in [exercise.sections[name]]
-        for node in _assertions(section)
-        if node.msg is None
+        for line, missing in lacking_hints(section.source)
     ]
-    assert not bare, f"{slug}: assertions without a message (all a learner sees is 'AssertionError'): {bare}"
+    assert not lacking, (
+        f"{slug}: failures that leave the learner without a message, or without a {HINT!r} saying how to fix it:\n"
+        + "\n".join(lacking)
+    )
 
 
 @pytest.mark.parametrize("slug", SLUGS)

@@ -64,9 +64,13 @@ async def app(scope, receive, send):
 
 # --- PYODIDE:tests --- #
 response = call_asgi(app, path="/items/7", query=b"limit=5&tags=a&tags=b")
-assert response.status == 200, f"GET /items/7?limit=5&tags=a&tags=b should get 200, got {response.status!r}"
+assert response.status == 200, (
+    f"GET /items/7?limit=5&tags=a&tags=b should get 200, got {response.status!r}. "
+    "Hint: /items/7 matches the route and limit=5 is valid; a 404 or 422 means the path or limit check is too strict."
+)
 assert response.header("content-type") == b"application/json", (
-    f"Every answer is JSON: expected the content-type b'application/json', got {response.header('content-type')!r}"
+    f"Every answer is JSON: expected the content-type b'application/json', got {response.header('content-type')!r}. "
+    "Hint: ASGI headers are a list of (bytes, bytes) pairs; include (b'content-type', b'application/json')."
 )
 data = json_body(response)
 assert data.get("limit") == 5, (
@@ -83,10 +87,14 @@ assert data == {"item_id": 7, "limit": 5, "tags": ["a", "b"]}, (
 
 response = call_asgi(app, path="/items/7")
 assert json_body(response) == {"item_id": 7, "limit": 10, "tags": []}, (
-    f"With no query string, expected {{'item_id': 7, 'limit': 10, 'tags': []}}, got {response.body!r}"
+    f"With no query string, expected {{'item_id': 7, 'limit': 10, 'tags': []}}, got {response.body!r}. "
+    "Hint: parse_qs has no key for an absent parameter; fall back to the defaults, limit 10 and tags []."
 )
 response = call_asgi(app, path="/items/7", query=b"limit=0")
-assert response.status == 422, f"?limit=0 is out of range (1 to 100): expected 422, got {response.status!r}"
+assert response.status == 422, (
+    f"?limit=0 is out of range (1 to 100): expected 422, got {response.status!r}. "
+    "Hint: after checking that limit is digits, check 1 <= int(limit) <= 100 and answer 422 otherwise."
+)
 
 # --- PYODIDE:secrets --- #
 def _call(method, path, query=b"", hint="answer every bad request with a status (404, 405, 422), never an exception."):
@@ -125,7 +133,8 @@ for _raw in ("abc", "%2B5", "%205", "1_0", "%D9%A3", "%C2%B2", "101", "-5", "2.5
     )
     _detail = _data(_shown, _response).get("detail")
     assert isinstance(_detail, str) and "limit" in _detail, (
-        f"{_shown}: the 422 body should be {{'detail': <a message that names limit>}}, got {_response.body!r}"
+        f"{_shown}: the 422 body should be {{'detail': <a message that names limit>}}, got {_response.body!r}. "
+        "Hint: put a str under 'detail' that says what is wrong with limit, e.g. the allowed range and the value."
     )
 
 # tags: every value, decoded, empty ones left out.
@@ -145,16 +154,22 @@ for _path in ("/items", "/items/", "/items/7/", "/items/abc", "/items/-1", "/ite
         "Hint: match the whole path with re.fullmatch(r'/items/([0-9]+)', path); isdigit() also accepts '²'."
     )
 _shown, _response = _call("GET", "/items/0042")
-assert _data(_shown, _response).get("item_id") == 42, f"{_shown} should give 'item_id': 42, got {_response.body!r}"
+assert _data(_shown, _response).get("item_id") == 42, (
+    f"{_shown} should give 'item_id': 42, got {_response.body!r}. "
+    "Hint: item_id is the int value of the digits, so convert the matched text with int(), which drops leading zeros."
+)
 
 # Methods: GET and HEAD; the path is checked first, then the method, then the query.
 for _method in ("POST", "PUT", "DELETE", "OPTIONS"):
     _shown, _response = _call(_method, "/items/7")
     assert _response.status == 405 and _data(_shown, _response) == {"detail": "Method Not Allowed"}, (
-        f"{_shown} should get 405 with {{'detail': 'Method Not Allowed'}}, got {_response.status!r} {_response.body!r}"
+        f"{_shown} should get 405 with {{'detail': 'Method Not Allowed'}}, "
+        f"got {_response.status!r} {_response.body!r}. "
+        "Hint: once the path matches, answer 405 to any scope['method'] other than GET and HEAD."
     )
     assert _response.header("allow") == b"GET, HEAD", (
-        f"{_shown}: a 405 must carry the header allow: GET, HEAD, got {_response.header('allow')!r}"
+        f"{_shown}: a 405 must carry the header allow: GET, HEAD, got {_response.header('allow')!r}. "
+        "Hint: add the pair (b'allow', b'GET, HEAD') to the headers of the 405 answer."
     )
 _shown, _response = _call("POST", "/items/7", b"limit=0")
 assert _response.status == 405, (
@@ -162,7 +177,10 @@ assert _response.status == 405, (
     "no query can make a POST acceptable here."
 )
 _shown, _response = _call("DELETE", "/nowhere")
-assert _response.status == 404, f"{_shown} should get 404 (no such path, whatever the method), got {_response.status!r}"
+assert _response.status == 404, (
+    f"{_shown} should get 404 (no such path, whatever the method), got {_response.status!r}. "
+    "Hint: check the path before the method: a path that names no item is a 404 whatever the method."
+)
 
 _, _get = _call("GET", "/items/7", b"limit=5")
 _shown, _head = _call("HEAD", "/items/7", b"limit=5")
@@ -173,5 +191,6 @@ assert (_head.status, _head.headers, _head.body) == (200, _get.headers, b""), (
 _, _get = _call("GET", "/items/7", b"limit=500")
 _shown, _head = _call("HEAD", "/items/7", b"limit=500")
 assert (_head.status, _head.headers, _head.body) == (422, _get.headers, b""), (
-    f"{_shown} should get the same 422 and headers as GET, with an empty body; got {_head.status!r} {_head.body!r}"
+    f"{_shown} should get the same 422 and headers as GET, with an empty body; got {_head.status!r} {_head.body!r}. "
+    "Hint: decide the status and headers the same way for GET and HEAD, and only leave the body out for HEAD."
 )

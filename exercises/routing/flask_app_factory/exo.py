@@ -29,8 +29,9 @@ def list_notes():
 
 @notes.post("/")
 def add_note():
-    text = (request.get_json(silent=True) or {}).get("text")
-    if not text or len(text) > current_app.config["MAX_NOTE_LENGTH"]:
+    data = request.get_json(silent=True)  # None when the body is not JSON
+    text = data.get("text") if isinstance(data, dict) else None
+    if not isinstance(text, str) or not text or len(text) > current_app.config["MAX_NOTE_LENGTH"]:
         abort(400)
     store = current_app.extensions["notes"]
     store.append({"id": len(store) + 1, "text": text})
@@ -53,10 +54,15 @@ def create_app(config=None):
 
 # --- PYODIDE:tests --- #
 app = create_app()
-assert isinstance(app, Flask), f"create_app() should return a Flask app, got {app!r}"
+assert isinstance(app, Flask), (
+    f"create_app() should return a Flask app, got {app!r}. "
+    "Hint: build the app with Flask(__name__) inside create_app and end the function with return app."
+)
 response = app.test_client().get("/health")
 assert response.status_code == 200 and response.get_json() == {"service": "notes", "testing": False}, (
-    f"GET /health on create_app() should return {{'service': 'notes', 'testing': False}}, got {response.status_code} {response.get_json()!r}"
+    f"GET /health on create_app() should return {{'service': 'notes', 'testing': False}}, "
+    f"got {response.status_code} {response.get_json()!r}. "
+    "Hint: inside create_app, add a GET route /health on the app that returns a dict of SERVICE_NAME and app.testing."
 )
 
 first, second = create_app(), create_app()
@@ -65,7 +71,10 @@ assert first is not second, (
 )
 response = first.test_client().post("/notes/", json={"text": "Buy milk"})
 assert response.status_code == 201 and response.get_json() == {"id": 1, "text": "Buy milk"}, (
-    f"POST /notes/ should get 201 and {{'id': 1, 'text': 'Buy milk'}}, got {response.status_code} {response.get_json()!r}"
+    f"POST /notes/ should get 201 and {{'id': 1, 'text': 'Buy milk'}}, "
+    f"got {response.status_code} {response.get_json()!r}. "
+    "Hint: add a POST view for '/' on the notes blueprint that stores the note in current_app.extensions['notes'] "
+    "and returns it with the status 201."
 )
 listed = second.test_client().get("/notes/").get_json()
 assert listed == [], (
@@ -86,34 +95,63 @@ assert health == {"service": "notes", "testing": False}, (
     f"An override leaked into the next app: create_app() made after the staging app answers /health with {health!r}. "
     "Hint: never update DEFAULTS itself; load it into app.config, then update app.config."
 )
-assert create_app({}).config["SERVICE_NAME"] == "notes", "create_app({}) should keep every default"
+assert create_app({}).config["SERVICE_NAME"] == "notes", (
+    "create_app({}) should keep every default. "
+    "Hint: load DEFAULTS into app.config first, then update it with config: an empty dict changes nothing."
+)
 
 short = create_app({"MAX_NOTE_LENGTH": 5}).test_client()
 response = short.post("/notes/", json={"text": "hello"})
-assert response.status_code == 201, f"With MAX_NOTE_LENGTH 5, a 5-character note should get 201, got {response.status_code}"
+assert response.status_code == 201, (
+    f"With MAX_NOTE_LENGTH 5, a 5-character note should get 201, got {response.status_code}. "
+    "Hint: the limit is inclusive: refuse a text only when it is longer than current_app.config['MAX_NOTE_LENGTH']."
+)
 response = short.post("/notes/", json={"text": "hello!"})
 assert response.status_code == 400, (
     f"With MAX_NOTE_LENGTH 5, a 6-character note should get 400, got {response.status_code}. "
     "Hint: read the limit from current_app.config in the view, not from DEFAULTS."
 )
 client = create_app().test_client()
-assert client.post("/notes/", json={"text": "x" * 20}).status_code == 201, "By default a 20-character note should be accepted (201)"
-assert client.post("/notes/", json={"text": "x" * 21}).status_code == 400, "By default a 21-character note should get 400"
-for body in ({"text": ""}, {"title": "no text"}):
+assert client.post("/notes/", json={"text": "x" * 20}).status_code == 201, (
+    "By default a 20-character note should be accepted (201). "
+    "Hint: a text of exactly MAX_NOTE_LENGTH characters is allowed; compare with >, not >=."
+)
+assert client.post("/notes/", json={"text": "x" * 21}).status_code == 400, (
+    "By default a 21-character note should get 400. "
+    "Hint: compare len(text) with current_app.config['MAX_NOTE_LENGTH'] and abort(400) when it is longer."
+)
+for body in ({"text": ""}, {"title": "no text"}, {"text": 42}, ["Buy milk"]):
     response = client.post("/notes/", json=body)
-    assert response.status_code == 400, f"POST /notes/ with {body!r} should get 400, got {response.status_code}"
+    assert response.status_code == 400, (
+        f"POST /notes/ with the JSON body {body!r} should get 400, got {response.status_code}. "
+        "Hint: check that get_json() gave a dict and that its text is a non-empty str before using it."
+    )
 response = client.post("/notes/", data="text=hi", content_type="application/x-www-form-urlencoded")
-assert response.status_code == 400, f"A POST /notes/ whose body is not JSON should get 400, got {response.status_code}"
+assert response.status_code == 400, (
+    f"A POST /notes/ whose body is not JSON should get 400, got {response.status_code}. "
+    "Hint: request.get_json(silent=True) gives None for a body that is not JSON; abort(400) in that case."
+)
 ids = [note["id"] for note in client.get("/notes/").get_json()]
-assert ids == [1], f"The app should hold one note with id 1 after one good POST, got ids {ids}"
+assert ids == [1], (
+    f"The app should hold one note with id 1 after one good POST, got ids {ids}. "
+    "Hint: store a note only once every check has passed, and number the notes 1, 2, ... in this app's own list."
+)
 
 response = client.get("/notes")
 assert response.status_code == 308 and response.headers["Location"].endswith("/notes/"), (
     f"GET /notes should be redirected (308) to /notes/, got {response.status_code}. Hint: the list's rule is '/' in the blueprint."
 )
-assert client.head("/health").status_code == 200, "HEAD /health should get 200, like GET"
+assert client.head("/health").status_code == 200, (
+    "HEAD /health should get 200, like GET. "
+    "Hint: declare /health for GET (app.get or methods=['GET']); Flask then answers HEAD by itself."
+)
 response = client.delete("/notes/")
 assert response.status_code == 405 and "POST" in response.headers.get("Allow", ""), (
-    f"DELETE /notes/ should get 405 with Allow listing GET and POST, got {response.status_code}"
+    f"DELETE /notes/ should get 405 with Allow listing GET and POST, got {response.status_code}. "
+    "Hint: give the rule '/' of the blueprint only a GET view and a POST view (notes.get, notes.post); "
+    "Flask then answers any other method with 405 and Allow."
 )
-assert "notes" in staging.blueprints and "notes" in plain.blueprints, "Every app from create_app should register the 'notes' blueprint"
+assert "notes" in staging.blueprints and "notes" in plain.blueprints, (
+    "Every app from create_app should register the 'notes' blueprint. "
+    "Hint: call app.register_blueprint(notes) inside create_app, so that every app it builds gets it."
+)

@@ -56,29 +56,43 @@ assert response.status_code == 200, (
     "Hint: with url_prefix='/api/v1' on the blueprint, its rule is just '/notes/<int:note_id>'."
 )
 assert response.get_json() == {"id": 1, "text": "Buy milk", "admin": "/admin/notes/1"}, (
-    f"GET /api/v1/notes/1 returned {response.get_json()!r}"
+    f"GET /api/v1/notes/1 returned {response.get_json()!r}. "
+    "Hint: expected {'id': 1, 'text': 'Buy milk', 'admin': '/admin/notes/1'}; build the admin link with url_for, "
+    "naming the other blueprint's endpoint in full."
 )
 response = client.get("/api/v1/")
 assert response.status_code == 200, (
     f"GET /api/v1/ should get 200, got {response.status_code}. "
     "Hint: a 500 here often means url_for raised BuildError: inside a blueprint, write '.note' or 'api.note', not 'note'."
 )
-assert response.get_json() == {"notes": ["/api/v1/notes/1", "/api/v1/notes/2"]}, f"GET /api/v1/ returned {response.get_json()!r}"
+assert response.get_json() == {"notes": ["/api/v1/notes/1", "/api/v1/notes/2"]}, (
+    f"GET /api/v1/ returned {response.get_json()!r}. "
+    "Hint: build one URL per note with url_for and the API's note endpoint, for the ids of NOTES in ascending order."
+)
 
 # --- PYODIDE:secrets --- #
 client = app.test_client()
 
-assert {"api", "admin"} <= set(app.blueprints), f"The app should have the blueprints 'api' and 'admin', it has {sorted(app.blueprints)}"
+assert {"api", "admin"} <= set(app.blueprints), (
+    f"The app should have the blueprints 'api' and 'admin', it has {sorted(app.blueprints)}. "
+    "Hint: the first argument of Blueprint(...) is its name; register each blueprint with app.register_blueprint."
+)
 endpoints = {rule.endpoint: rule.rule for rule in app.url_map.iter_rules()}
 for endpoint, rule in [("index", "/"), ("api.index", "/api/v1/"), ("api.note", "/api/v1/notes/<int:note_id>"),
                        ("admin.note", "/admin/notes/<int:note_id>")]:
     assert endpoints.get(endpoint) == rule, (
         f"The endpoint {endpoint!r} should have the rule {rule!r}, found {endpoints.get(endpoint)!r}. "
-        f"All endpoints: {sorted(endpoints)}"
+        f"All endpoints: {sorted(endpoints)}. "
+        "Hint: an endpoint is '<blueprint name>.<function name>', and its rule is the url_prefix followed by "
+        "the blueprint's own rule; write each prefix only in url_prefix."
     )
 
 response = client.get("/admin/notes/2")
-assert response.status_code == 200, f"GET /admin/notes/2 should get 200, got {response.status_code}"
+assert response.status_code == 200, (
+    f"GET /admin/notes/2 should get 200, got {response.status_code}. "
+    "Hint: give the admin blueprint (url_prefix='/admin') a GET rule '/notes/<int:note_id>'; "
+    "a 500 means the view raised, e.g. url_for with an endpoint that does not exist."
+)
 assert response.get_json() == {"id": 2, "text": "Call Ada", "api": "/api/v1/notes/2"}, (
     f"GET /admin/notes/2 should link back to the API, '/api/v1/notes/2', got {response.get_json()!r}. "
     "Hint: '.note' is this blueprint's own note; the API's is 'api.note'."
@@ -91,10 +105,17 @@ assert response.status_code == 200 and response.get_json() == {"api": "/api/v1/"
 
 for path in ("/notes/1", "/api/notes/1", "/api/v2/notes/1", "/admin/", "/admin/notes/one"):
     response = client.get(path)
-    assert response.status_code == 404, f"GET {path} is outside every route and should get 404, got {response.status_code}"
+    assert response.status_code == 404, (
+        f"GET {path} is outside every route and should get 404, got {response.status_code}. "
+        "Hint: declare only the routes of the table, write each prefix only in url_prefix, "
+        "and take the id with <int:note_id> so that a non-number matches no rule."
+    )
 for path in ("/api/v1/notes/3", "/admin/notes/3"):
     response = client.get(path)
-    assert response.status_code == 404, f"GET {path} (no note 3) should get 404, got {response.status_code}"
+    assert response.status_code == 404, (
+        f"GET {path} (no note 3) should get 404, got {response.status_code}. "
+        "Hint: in both note views, abort(404) when note_id is not a key of NOTES."
+    )
 
 response = client.get("/api/v1")
 assert response.status_code == 308 and response.headers.get("Location", "").endswith("/api/v1/"), (
@@ -102,7 +123,10 @@ assert response.status_code == 308 and response.headers.get("Location", "").ends
     f"{response.headers.get('Location')!r}. Hint: give the blueprint's index the rule '/'."
 )
 response = client.head("/admin/notes/1")
-assert response.status_code == 200 and response.data == b"", f"HEAD /admin/notes/1 should get 200 and no body, got {response.status_code}"
+assert response.status_code == 200 and response.data == b"", (
+    f"HEAD /admin/notes/1 should get 200 and no body, got {response.status_code}. "
+    "Hint: declare the view for GET (admin.get); Flask answers HEAD by itself, with GET's status and no body."
+)
 response = client.delete("/api/v1/notes/1")
 assert response.status_code == 405 and "GET" in response.headers.get("Allow", ""), (
     f"DELETE /api/v1/notes/1 should get 405 with an Allow header listing GET, got {response.status_code} "
@@ -112,5 +136,6 @@ assert response.status_code == 405 and "GET" in response.headers.get("Allow", ""
 with app.test_request_context():
     assert url_for("api.note", note_id=2) == "/api/v1/notes/2" and url_for("admin.note", note_id=2) == "/admin/notes/2", (
         "url_for('api.note', note_id=2) and url_for('admin.note', note_id=2) should build '/api/v1/notes/2' and "
-        f"'/admin/notes/2', got {url_for('api.note', note_id=2)!r} and {url_for('admin.note', note_id=2)!r}"
+        f"'/admin/notes/2', got {url_for('api.note', note_id=2)!r} and {url_for('admin.note', note_id=2)!r}. "
+        "Hint: call both view functions note, and write '/api/v1' and '/admin' only as the url_prefix."
     )

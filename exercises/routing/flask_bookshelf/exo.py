@@ -43,34 +43,58 @@ def add_book():
 # --- PYODIDE:tests --- #
 client = app.test_client()
 response = client.get("/books/1")
-assert response.status_code == 200, f"GET /books/1 should get 200, got {response.status_code}"
-assert response.get_json() == {"id": 1, "title": "Dune"}, f"GET /books/1 returned {response.get_json()!r}"
+assert response.status_code == 200, (
+    f"GET /books/1 should get 200, got {response.status_code}. Hint: declare the rule with the int converter, "
+    "<int:book_id>: a plain <book_id> passes the str '1', which is not a key of BOOKS (its keys are ints)."
+)
+assert response.get_json() == {"id": 1, "title": "Dune"}, (
+    f"GET /books/1 returned {response.get_json()!r}. "
+    "Hint: expected {'id': 1, 'title': 'Dune'}: return the book's dict from BOOKS as it is; Flask sends a dict as JSON."
+)
 
 response = client.get("/books")
-assert [b["id"] for b in response.get_json() or []] == [1, 2], f"GET /books should list books 1 and 2, got {response.get_json()!r}"
+assert [b["id"] for b in response.get_json() or []] == [1, 2], (
+    f"GET /books should list books 1 and 2, got {response.get_json()!r}. "
+    "Hint: return a list of the book dicts in ascending id order; Flask sends a list as JSON too."
+)
 
 # --- PYODIDE:secrets --- #
 client = app.test_client()
 
 response = client.get("/books/99")
-assert response.status_code == 404, f"GET /books/99 (no such book) should get 404, got {response.status_code}"
+assert response.status_code == 404, (
+    f"GET /books/99 (no such book) should get 404, got {response.status_code}. "
+    "Hint: abort(404) when book_id is not a key of BOOKS, before looking it up."
+)
 response = client.get("/books/abc")
 assert response.status_code == 404, (
     f"GET /books/abc should get 404, got {response.status_code}. Hint: the int converter refuses what is not a number."
 )
 
 response = client.post("/books", json={"title": "Emma"})
-assert response.status_code == 201, f"POST /books should get 201 Created, got {response.status_code}"
+assert response.status_code == 201, (
+    f"POST /books should get 201 Created, got {response.status_code}. "
+    "Hint: route POST /books with @app.post and return a (body, status, headers) tuple with the status 201."
+)
 created = response.get_json() or {}
-assert created.get("title") == "Emma" and created.get("id") == 3, f"POST /books should return the new book with id 3, got {created!r}"
+assert created.get("title") == "Emma" and created.get("id") == 3, (
+    f"POST /books should return the new book with id 3, got {created!r}. "
+    "Hint: the next id is one more than the largest id in BOOKS; return the new {'id': ..., 'title': ...} dict."
+)
 location = response.headers.get("Location")
 assert location == "/books/3", (
     f"The Location header should point at the new book, '/books/3', got {location!r}. Hint: url_for('get_book', book_id=...)."
 )
-assert client.get(location).get_json() == created, "GET on the Location of a new book should return that book"
+assert client.get(location).get_json() == created, (
+    "GET on the Location of a new book should return that book. "
+    "Hint: store the new book in BOOKS under its id, so that GET /books/<id> finds it."
+)
 
 response = client.post("/books", json={"author": "Austen"})
-assert response.status_code == 400, f"A POST without a title should get 400, got {response.status_code}"
+assert response.status_code == 400, (
+    f"A POST without a title should get 400, got {response.status_code}. "
+    "Hint: look the title up with .get('title') on the JSON body and abort(400) when it is missing."
+)
 response = client.post("/books", data="not json", content_type="text/plain")
 assert response.status_code == 400, (
     f"A POST whose body is not JSON should get 400, got {response.status_code}. Hint: request.get_json(silent=True)."
@@ -89,7 +113,10 @@ assert response.status_code == 405, (
     f"DELETE /books/1 should get 405, got {response.status_code}. Hint: route each method with its own decorator "
     "(@app.get, @app.post) and let Flask refuse the others."
 )
-assert "GET" in response.headers.get("Allow", ""), "The 405 should carry an Allow header listing GET"
+assert "GET" in response.headers.get("Allow", ""), (
+    "The 405 should carry an Allow header listing GET. "
+    "Hint: do not answer 405 yourself; route /books/<int:book_id> with @app.get only and Flask adds the Allow header."
+)
 response = client.open("/books", method="BREW")
 allow = {method.strip() for method in response.headers.get("Allow", "").split(",")}
 assert response.status_code == 405 and {"GET", "POST"} <= allow, (

@@ -92,14 +92,23 @@ def body_of(response):
 
 client = app.test_client()
 response = client.get("/items/99")
-assert response.status_code == 404, f"GET /items/99 (no such item) should get 404, got {response.status_code}"
+assert response.status_code == 404, (
+    f"GET /items/99 (no such item) should get 404, got {response.status_code}. "
+    "Hint: the handler's answer must keep the error's own status, error.code; error.get_response() already has it."
+)
 assert body_of(response) == {"error": "Not Found", "status": 404}, (
     f"The 404 should be the JSON {{'error': 'Not Found', 'status': 404}}, got {response.data[:120]!r}. "
     "Hint: @app.errorhandler(HTTPException) catches every HTTP error."
 )
 response = client.delete("/items/1")
-assert response.status_code == 405, f"DELETE /items/1 should get 405, got {response.status_code}"
-assert body_of(response) == {"error": "Method Not Allowed", "status": 405}, f"The 405 should be JSON, got {response.data[:120]!r}"
+assert response.status_code == 405, (
+    f"DELETE /items/1 should get 405, got {response.status_code}. "
+    "Hint: answer with the status of the error the handler receives (error.code), never a fixed one."
+)
+assert body_of(response) == {"error": "Method Not Allowed", "status": 405}, (
+    f"The 405 should be JSON, got {response.data[:120]!r}. "
+    "Hint: register the handler for HTTPException, not only for 404, and build the body from error.name and error.code."
+)
 
 # --- PYODIDE:secrets --- #
 client = app.test_client()
@@ -118,7 +127,9 @@ assert content_type == "application/json", (
 
 response = client.get("/nowhere")
 assert response.status_code == 404 and body_of(response) == {"error": "Not Found", "status": 404}, (
-    f"GET /nowhere, a path no route matches, should get the JSON 404, got {response.status_code} {response.data[:120]!r}"
+    f"GET /nowhere, a path no route matches, should get the JSON 404, "
+    f"got {response.status_code} {response.data[:120]!r}. "
+    "Hint: the router raises NotFound before any view runs; the app-wide handler on HTTPException must answer it too."
 )
 for body in ({"colour": "red"}, "not json"):
     response = client.post("/items/", json=body) if isinstance(body, dict) else client.post("/items/", data=body)
@@ -128,7 +139,9 @@ for body in ({"colour": "red"}, "not json"):
     )
 response = client.post("/items/", data="x" * 2000, content_type="application/json")
 assert response.status_code == 413 and body_of(response) == {"error": "Request Entity Too Large", "status": 413}, (
-    f"A 2000-byte POST, over MAX_CONTENT_LENGTH, should get a JSON 413, got {response.status_code} {response.data[:120]!r}"
+    f"A 2000-byte POST, over MAX_CONTENT_LENGTH, should get a JSON 413, "
+    f"got {response.status_code} {response.data[:120]!r}. "
+    "Hint: Flask itself raises RequestEntityTooLarge, an HTTPException: one handler on HTTPException covers it."
 )
 
 response = client.get("/report")
@@ -139,28 +152,39 @@ assert "hunter2" not in text and "db://" not in text and "RuntimeError" not in t
 )
 assert response.status_code == 500 and body_of(response) == {"error": "Internal Server Error", "status": 500}, (
     f"GET /report raises: it should get the JSON {{'error': 'Internal Server Error', 'status': 500}}, got "
-    f"{response.status_code} {text[:120]!r}"
+    f"{response.status_code} {text[:120]!r}. Hint: Flask hands an unhandled exception to your HTTPException handler "
+    "as an InternalServerError; answer with its name and code, as for any other HTTP error."
 )
 
 response = client.open("/items/1", method="BREW")
 assert response.status_code == 405 and "GET" in response.headers.get("Allow", ""), (
-    f"An unknown method, BREW /items/1, should get 405 with an Allow header, got {response.status_code} {response.headers.get('Allow')!r}"
+    f"An unknown method, BREW /items/1, should get 405 with an Allow header, "
+    f"got {response.status_code} {response.headers.get('Allow')!r}. "
+    "Hint: return the response of error.get_response(), which lists the accepted methods, with only its body replaced."
 )
 response = client.get("/items/")
 assert response.status_code == 405 and "POST" in response.headers.get("Allow", ""), (
-    f"GET /items/ (only POST is routed there) should get 405 with Allow listing POST, got {response.status_code}"
+    f"GET /items/ (only POST is routed there) should get 405 with Allow listing POST, got {response.status_code}. "
+    "Hint: a response built anew from a dict has no Allow header; keep the headers of error.get_response()."
 )
 response = client.head("/nowhere")
-assert response.status_code == 404 and response.data == b"", f"HEAD /nowhere should get 404 and no body, got {response.status_code} {response.data[:60]!r}"
+assert response.status_code == 404 and response.data == b"", (
+    f"HEAD /nowhere should get 404 and no body, got {response.status_code} {response.data[:60]!r}. "
+    "Hint: keep the error's own status for HEAD requests too; Flask leaves the body out by itself."
+)
 response = client.options("/items/1")
 assert response.status_code == 200 and "GET" in response.headers.get("Allow", ""), (
-    f"OPTIONS /items/1 is not an error: Flask answers 200 with Allow, got {response.status_code}"
+    f"OPTIONS /items/1 is not an error: Flask answers 200 with Allow, got {response.status_code}. "
+    "Hint: change only what error handlers return; do not route OPTIONS yourself or rewrite other responses."
 )
 response = client.post("/items")
 assert response.status_code == 308 and response.headers.get("Location", "").endswith("/items/"), (
-    f"POST /items (no trailing slash) should still be redirected (308) to /items/, got {response.status_code}"
+    f"POST /items (no trailing slash) should still be redirected (308) to /items/, got {response.status_code}. "
+    "Hint: Flask sends its routing redirect without calling error handlers; leave non-error responses unchanged."
 )
 response = client.get("/items/1")
 assert response.status_code == 200 and response.get_json() == {"id": 1, "name": "kettle"}, (
-    f"GET /items/1 should still work, 200 {{'id': 1, 'name': 'kettle'}}, got {response.status_code} {response.get_json(silent=True)!r}"
+    f"GET /items/1 should still work, 200 {{'id': 1, 'name': 'kettle'}}, "
+    f"got {response.status_code} {response.get_json(silent=True)!r}. "
+    "Hint: add error handlers only; the views and their normal answers stay as they are."
 )

@@ -87,7 +87,9 @@ def _build(route_name, **params):
         return url_for(route_name, **params)
     except Exception as error:  # noqa: BLE001 - the learner's code may raise anything
         raise AssertionError(
-            f"{_call(route_name, params)} raised {type(error).__name__}: {error}, but every parameter it needs is there."
+            f"{_call(route_name, params)} raised {type(error).__name__}: {error}, "
+            "but every parameter it needs is there. Hint: raise only for an unknown route or a bad path parameter; "
+            "every other parameter goes to the query string."
         ) from None
 
 
@@ -110,7 +112,10 @@ assert _url == "/files/report%2F2024.pdf", (
     "Hint: quote() keeps '/' unless you pass safe=''; a slash left in a value splits it into two segments."
 )
 _url = _build("file", filename="café.txt")
-assert _url == "/files/caf%C3%A9.txt", f"url_for('file', filename='café.txt') should be '/files/caf%C3%A9.txt', got {_url!r}"
+assert _url == "/files/caf%C3%A9.txt", (
+    f"url_for('file', filename='café.txt') should be '/files/caf%C3%A9.txt', got {_url!r}. "
+    "Hint: percent-encode each str parameter with urllib.parse.quote(), which writes 'é' as its UTF-8 bytes."
+)
 _url = _build("file", filename="a?b#c%d&e=f+g")
 assert _url == "/files/a%3Fb%23c%25d%26e%3Df%2Bg", (
     f"url_for('file', filename='a?b#c%d&e=f+g') should be '/files/a%3Fb%23c%25d%26e%3Df%2Bg', got {_url!r}. "
@@ -124,7 +129,9 @@ for _value in ("50% off", "a b+c", "über?", "x/y/z", "~user"):
     )
 _url = _build("user_post", user_id=3, title="Hello, world!")
 assert _url == "/users/3/posts/Hello%2C%20world%21", (
-    f"url_for('user_post', user_id=3, title='Hello, world!') should be '/users/3/posts/Hello%2C%20world%21', got {_url!r}"
+    f"url_for('user_post', user_id=3, title='Hello, world!') should be '/users/3/posts/Hello%2C%20world%21', "
+    f"got {_url!r}. Hint: fill in every parameter segment of the pattern, "
+    "and quote the str one with safe='' so ',' and '!' are escaped."
 )
 _url = _build("user", user_id=0)
 assert _url == "/users/0", f"url_for('user', user_id=0) should be '/users/0', got {_url!r}. Hint: 0 is a value, not a missing one."
@@ -137,7 +144,8 @@ assert _url == "/users?tags=a&tags=b", (
 )
 _url = _build("users", q="café au lait")
 assert _url == "/users?q=caf%C3%A9+au+lait", (
-    f"url_for('users', q='café au lait') should be '/users?q=caf%C3%A9+au+lait', got {_url!r}. Hint: urllib.parse.urlencode."
+    f"url_for('users', q='café au lait') should be '/users?q=caf%C3%A9+au+lait', got {_url!r}. "
+    "Hint: urllib.parse.urlencode builds the query string; it writes 'é' as %C3%A9 and a space as '+', not %20."
 )
 _url = _build("users", q="a&b=c")
 assert _url == "/users?q=a%26b%3Dc", (
@@ -145,11 +153,20 @@ assert _url == "/users?q=a%26b%3Dc", (
     "Hint: an unescaped '&' or '=' in a value starts a new parameter; let urlencode escape them."
 )
 _url = _build("users", z=1, a=2, m="x")
-assert _url == "/users?a=2&m=x&z=1", f"url_for('users', z=1, a=2, m='x') should be '/users?a=2&m=x&z=1', got {_url!r}"
+assert _url == "/users?a=2&m=x&z=1", (
+    f"url_for('users', z=1, a=2, m='x') should be '/users?a=2&m=x&z=1', got {_url!r}. "
+    "Hint: give urlencode the extra parameters sorted by name, not in the order of the call."
+)
 _url = _build("users", page=None)
-assert _url == "/users", f"url_for('users', page=None) should be '/users' (None means leave it out), got {_url!r}"
+assert _url == "/users", (
+    f"url_for('users', page=None) should be '/users' (None means leave it out), got {_url!r}. "
+    "Hint: drop the parameters whose value is None, and add '?' only when the query string is not empty."
+)
 _url = _build("users", page=None, q="x")
-assert _url == "/users?q=x", f"url_for('users', page=None, q='x') should be '/users?q=x', got {_url!r}"
+assert _url == "/users?q=x", (
+    f"url_for('users', page=None, q='x') should be '/users?q=x', got {_url!r}. "
+    "Hint: leave out only the parameters that are None; the others still go to the query string."
+)
 _url = _build("user", user_id=7, tab="posts")
 assert _url == "/users/7?tab=posts", (
     f"url_for('user', user_id=7, tab='posts') should be '/users/7?tab=posts', got {_url!r}. "
@@ -158,12 +175,21 @@ assert _url == "/users/7?tab=posts", (
 
 # Errors that name what is wrong.
 _text = _refused(KeyError, "look the name up in ROUTES and raise KeyError when it is not there.", "usr", user_id=7)
-assert "usr" in _text, f"The KeyError for the unknown route 'usr' should name it, but says {_text!r}"
+assert "usr" in _text, (
+    f"The KeyError for the unknown route 'usr' should name it, but says {_text!r}. "
+    "Hint: put route_name in the message you give to KeyError(...)."
+)
 _missing_hint = "a missing path parameter is a ValueError whose message names the parameter."
 _text = _refused(ValueError, _missing_hint, "user")
-assert "user_id" in _text, f"The ValueError for url_for('user') should name 'user_id', but says {_text!r}"
+assert "user_id" in _text, (
+    f"The ValueError for url_for('user') should name 'user_id', but says {_text!r}. "
+    "Hint: put the missing parameter's name, as written in the pattern, in the ValueError's message."
+)
 _text = _refused(ValueError, _missing_hint, "user_post", user_id=3)
-assert "title" in _text, f"The ValueError for url_for('user_post', user_id=3) should name 'title', but says {_text!r}"
+assert "title" in _text, (
+    f"The ValueError for url_for('user_post', user_id=3) should name 'title', but says {_text!r}. "
+    "Hint: check each parameter of the pattern in turn and name the one that is missing, not the first of the route."
+)
 _refused(ValueError, "a path parameter set to None is missing too.", "file", filename=None)
 _refused(ValueError, "an empty segment matches no route: refuse an empty str parameter.", "file", filename="")
 for _value in (-1, True, "7", 7.0):

@@ -66,17 +66,22 @@ assert response.status == "308 Permanent Redirect", (
     f"GET /docs, when only /docs/ exists, should get '308 Permanent Redirect', got {response.status!r}. "
     "Hint: 308 keeps the method and the body when the client follows it; 301 lets clients switch to GET."
 )
-assert response.header("Location") == "/docs/", f"The redirect for GET /docs should say 'Location: /docs/', got {response.header('Location')!r}"
+assert response.header("Location") == "/docs/", (
+    f"The redirect for GET /docs should say 'Location: /docs/', got {response.header('Location')!r}. "
+    "Hint: send a ('Location', ...) header with the 308: the path the client asked for, plus a '/'."
+)
 
 response = call_wsgi(app, path="/docs/")
 assert (response.status, response.body) == ("200 OK", b"Page /docs/"), (
     f"GET /docs/ exists: the middleware should pass it to the app, which answers '200 OK' b'Page /docs/'; "
-    f"got {response.status!r} {response.body!r}"
+    f"got {response.status!r} {response.body!r}. "
+    "Hint: when the path is in known_paths, return self.app's answer as it is instead of redirecting."
 )
 response = call_wsgi(app, path="/about/")
 assert response.status == "404 Not Found", (
     f"GET /about/ should reach the app, which answers 404 (only /about exists; the middleware adds slashes, "
-    f"it never removes them); got {response.status!r}"
+    f"it never removes them); got {response.status!r}. "
+    "Hint: redirect only when path + '/' is in known_paths; never strip a slash."
 )
 
 # --- PYODIDE:secrets --- #
@@ -116,10 +121,14 @@ _app = TrailingSlashRedirect(_echo, _known)
 # Redirects: HEAD too, the query string kept as it is, the body empty.
 _response = call_wsgi(_app, method="HEAD", path="/docs")
 assert (_response.status, _response.header("Location")) == ("308 Permanent Redirect", "/docs/"), (
-    f"HEAD /docs should be redirected like GET, to /docs/; got {_response.status!r} with Location {_response.header('Location')!r}"
+    f"HEAD /docs should be redirected like GET, to /docs/; got {_response.status!r} "
+    f"with Location {_response.header('Location')!r}. "
+    "Hint: check REQUEST_METHOD against both GET and HEAD before redirecting."
 )
 assert _response.body == b"" and _response.header("Content-Length") == "0", (
-    f"The redirect should have an empty body and 'Content-Length: 0', got {_response.body!r} and {_response.header('Content-Length')!r}"
+    f"The redirect should have an empty body and 'Content-Length: 0', "
+    f"got {_response.body!r} and {_response.header('Content-Length')!r}. "
+    "Hint: send ('Content-Length', '0') with the 308 and return an empty iterable as its body."
 )
 for _query in ("page=2&q=caf%C3%A9", "a=&b=1&b=2&c", "x=%2F+y"):
     _response = call_wsgi(_app, path="/docs", query=_query)
@@ -157,7 +166,8 @@ assert _response.header("Location") == "/shop/docs/", (
 _response = call_wsgi(_mounted("/shop", _app), path="", why="GET /shop (SCRIPT_NAME '/shop', PATH_INFO '')")
 assert (_response.status, _response.header("Location")) == ("308 Permanent Redirect", "/shop/"), (
     f"For an app mounted at /shop, GET /shop has an empty PATH_INFO and should be redirected to '/shop/', "
-    f"got {_response.status!r} with Location {_response.header('Location')!r}"
+    f"got {_response.status!r} with Location {_response.header('Location')!r}. "
+    "Hint: an empty PATH_INFO is the mount point itself: '' is not known but '/' is, so redirect it like any path."
 )
 
 # Non-ASCII paths: PATH_INFO carries the bytes as latin-1; the Location must be ASCII.

@@ -105,7 +105,8 @@ assert result == Match(200, show_user, {"user_id": 7}, None), (
 )
 result = router.match("GET", "/users/seven")
 assert result == Match(404, None, {}, None), (
-    f"GET /users/seven fits no route: expected Match(404, None, {{}}, None), got {result!r}"
+    f"GET /users/seven fits no route: expected Match(404, None, {{}}, None), got {result!r}. "
+    "Hint: 'seven' is not digits, so the int converter refuses it; when no route fits, return a 404 Match."
 )
 result = router.match("DELETE", "/users/7")
 assert result == Match(405, None, {}, "GET, HEAD, OPTIONS, PUT"), (
@@ -131,7 +132,11 @@ def _match(router_, method, path):
             "Hint: a path that does not fit a route is a 404 Match, never an exception."
         ) from None
     if not isinstance(result, tuple) or len(result) != 4:
-        raise AssertionError(f"router.match({method!r}, {path!r}) returned {result!r}; it must return a Match(status, handler, params, allow).")
+        raise AssertionError(
+            f"router.match({method!r}, {path!r}) returned {result!r}; "
+            "it must return a Match(status, handler, params, allow). "
+            "Hint: end every branch of match() with return Match(...), the named tuple from the starter."
+        )
     return result
 
 
@@ -184,7 +189,8 @@ for _path in ("/users/-1", "/users/+7", "/users/1_000", "/users/%207", "/users/7
     )
 _result = _match(_router, "GET", "/users/0042")
 assert _result.params == {"user_id": 42} and type(_result.params.get("user_id")) is int, (
-    f"GET /users/0042 should give user_id 42, an int, got {_result!r}"
+    f"GET /users/0042 should give user_id 42, an int, got {_result!r}. "
+    "Hint: once the segment passes the int check, convert it with int(), which drops the leading zeros."
 )
 
 # Segments: the same number, none empty, no trailing-slash tolerance.
@@ -198,7 +204,8 @@ for _path in ("/users/7/", "/users//7", "/users/", "//users/7", "/files/", "/fil
 # The slug converter.
 _result = _match(_router, "GET", "/posts/hello-world_2")
 assert _result == Match(200, _post, {"slug": "hello-world_2"}, None), (
-    f"GET /posts/hello-world_2 is a valid slug, got {_result!r}"
+    f"GET /posts/hello-world_2 is a valid slug, got {_result!r}. "
+    "Hint: the slug converter accepts '-' and '_' as well as ASCII letters and digits, and keeps the text as is."
 )
 for _path in ("/posts/caf%C3%A9", "/posts/hello%20world", "/posts/a.b", "/posts/%C5%BF"):
     _result = _match(_router, "GET", _path)
@@ -210,7 +217,8 @@ for _path in ("/posts/caf%C3%A9", "/posts/hello%20world", "/posts/a.b", "/posts/
 # Routes tried in the order added; 404 before 405.
 _result = _match(_router, "GET", "/items/12")
 assert _result == Match(200, _by_id, {"item_id": 12}, None), (
-    f"GET /items/12 fits both /items/<int:item_id> and /items/<slug:name>; the first added wins, got {_result!r}"
+    f"GET /items/12 fits both /items/<int:item_id> and /items/<slug:name>; the first added wins, got {_result!r}. "
+    "Hint: keep the routes in a list in the order add() got them, and return the first that fits."
 )
 _result = _match(_router, "GET", "/items/kettle")
 assert _result == Match(200, _by_name, {"name": "kettle"}, None), (
@@ -243,7 +251,8 @@ assert _result == Match(204, None, {}, "GET, HEAD, OPTIONS, POST"), (
 for _method in ("PATCH", "BREW"):
     _result = _match(_router, _method, "/users")
     assert _result == Match(405, None, {}, "GET, HEAD, OPTIONS, POST"), (
-        f"{_method} /users should give Match(405, None, {{}}, 'GET, HEAD, OPTIONS, POST'), got {_result!r}"
+        f"{_method} /users should give Match(405, None, {{}}, 'GET, HEAD, OPTIONS, POST'), got {_result!r}. "
+        "Hint: any method that no fitting route has, except OPTIONS (and HEAD with a GET route), is a 405."
     )
 _result = _match(_router, "get", "/users")
 assert _result.status == 405, (
@@ -251,9 +260,15 @@ assert _result.status == 405, (
     "Hint: HTTP methods are case-sensitive; compare them as they are."
 )
 _result = _match(_router, "HEAD", "/files/x")
-assert _result == Match(200, _file, {"name": "x"}, None), f"HEAD /files/x should use the GET route, got {_result!r}"
+assert _result == Match(200, _file, {"name": "x"}, None), (
+    f"HEAD /files/x should use the GET route, got {_result!r}. "
+    "Hint: apply the HEAD-to-GET fallback to every route, and let the str converter pass 'x' through unchanged."
+)
 _result = _match(_router, "GET", "/")
-assert _result == Match(200, _home, {}, None), f"GET / should fit the route '/', got {_result!r}"
+assert _result == Match(200, _home, {}, None), (
+    f"GET / should fit the route '/', got {_result!r}. "
+    "Hint: split '/' and the pattern '/' the same way, so both give one empty segment that compares equal."
+)
 
 # A typo in a converter's name fails when the route is added.
 try:

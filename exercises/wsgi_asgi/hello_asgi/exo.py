@@ -25,21 +25,32 @@ async def app(scope, receive, send):
 
 # --- PYODIDE:tests --- #
 response = call_asgi(app, path="/")
-assert response.status == 200, f"GET / should get status 200, got {response.status!r}"
-assert response.body == b"Hello, ASGI!", f"GET / should get b'Hello, ASGI!', got {response.body!r}"
+assert response.status == 200, (
+    f"GET / should get status 200, got {response.status!r}. "
+    "Hint: for an 'http' scope whose scope['path'] is '/', send 'http.response.start' with 'status': 200."
+)
+assert response.body == b"Hello, ASGI!", (
+    f"GET / should get b'Hello, ASGI!', got {response.body!r}. "
+    "Hint: put the greeting, as bytes, under 'body' in the 'http.response.body' message."
+)
 assert response.header("content-type") == b"text/plain; charset=utf-8", (
-    f"Expected the content-type b'text/plain; charset=utf-8', got {response.header('content-type')!r}"
+    f"Expected the content-type b'text/plain; charset=utf-8', got {response.header('content-type')!r}. "
+    "Hint: add a (b'content-type', ...) pair, both items bytes, to the 'headers' of 'http.response.start'."
 )
 
 # --- PYODIDE:secrets --- #
 for path in ("/missing", "/hello/", "//"):
     response = call_asgi(app, path=path)
     assert response.status == 404, f"GET {path} should get 404, got {response.status!r}. Hint: only the path '/' exists."
-    assert response.body == b"Not found", f"GET {path} should get b'Not found', got {response.body!r}"
+    assert response.body == b"Not found", (
+        f"GET {path} should get b'Not found', got {response.body!r}. "
+        "Hint: when scope['path'] is not exactly '/', send b'Not found' as the body along with the 404."
+    )
 
 response = call_asgi(app, method="POST", path="/", body=b"ignored")
 assert response.status == 200 and response.body == b"Hello, ASGI!", (
-    f"A POST to / should get the greeting too, got {response.status!r} {response.body!r}"
+    f"A POST to / should get the greeting too, got {response.status!r} {response.body!r}. "
+    "Hint: choose the answer from scope['path'] alone; do not look at scope['method']."
 )
 
 sent = run_lifespan(app)

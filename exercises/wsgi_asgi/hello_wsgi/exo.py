@@ -21,19 +21,32 @@ def app(environ, start_response):
 
 # --- PYODIDE:tests --- #
 response = call_wsgi(app)
-assert response.status == "200 OK", f"Expected the status '200 OK', got {response.status!r}"
-assert response.body == b"Hello, world!", f"With no name, expected b'Hello, world!', got {response.body!r}"
+assert response.status == "200 OK", (
+    f"Expected the status '200 OK', got {response.status!r}. "
+    "Hint: pass start_response the status as one str: the code, a space, then the reason phrase."
+)
+assert response.body == b"Hello, world!", (
+    f"With no name, expected b'Hello, world!', got {response.body!r}. "
+    "Hint: when the query has no 'name', greet 'world'; return a list holding the UTF-8 encoded bytes."
+)
 
 response = call_wsgi(app, query="name=Ada")
-assert response.body == b"Hello, Ada!", f"For ?name=Ada, expected b'Hello, Ada!', got {response.body!r}"
+assert response.body == b"Hello, Ada!", (
+    f"For ?name=Ada, expected b'Hello, Ada!', got {response.body!r}. "
+    "Hint: read the name from environ['QUERY_STRING'], parsed with urllib.parse.parse_qs."
+)
 assert response.header("Content-Type") == "text/plain; charset=utf-8", (
-    f"Expected Content-Type 'text/plain; charset=utf-8', got {response.header('Content-Type')!r}"
+    f"Expected Content-Type 'text/plain; charset=utf-8', got {response.header('Content-Type')!r}. "
+    "Hint: give start_response a ('Content-Type', ...) tuple in its list of headers, both items str."
 )
 
 # --- PYODIDE:secrets --- #
 def check_greeting(query, expected):
     response = call_wsgi(app, query=query)
-    assert response.status == "200 OK", f"For ?{query}, expected status '200 OK', got {response.status!r}"
+    assert response.status == "200 OK", (
+        f"For ?{query}, expected status '200 OK', got {response.status!r}. "
+        "Hint: answer '200 OK' for every query, whatever the name parameter holds."
+    )
     assert response.text == expected, (
         f"For ?{query}, expected {expected!r}, got {response.text!r}. "
         "Hint: decode the query string with urllib.parse.parse_qs."
