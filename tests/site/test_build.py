@@ -4,7 +4,9 @@ from __future__ import annotations
 import collections
 import re
 import shutil
+import tempfile
 from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
@@ -91,10 +93,12 @@ def test_every_internal_link_and_asset_resolves_under_the_sub_path(site):
 def test_a_bad_embed_fails_the_build_with_a_clear_message(tmp_path, line, said):
     # PMT wants docs_dir below the working directory and finds macros/ beside the config:
     # so the scratch config sits in the project root and its docs in the ignored build/.
-    scratch = PROJECT_ROOT / "build" / f"scratch-{tmp_path.name}"
-    config = PROJECT_ROOT / f"mkdocs-scratch-{tmp_path.name}.yml"
+    # Unique names: pytest workers running other cases of this test share the project root.
+    (PROJECT_ROOT / "build").mkdir(exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix="scratch-", dir=PROJECT_ROOT / "build"))
+    config = PROJECT_ROOT / f"mkdocs-{scratch.name}.yml"
     try:
-        (scratch / "docs").mkdir(parents=True)
+        (scratch / "docs").mkdir()
         (scratch / "docs" / "index.md").write_text(f"# Scratch\n\n{line}\n")
         config.write_text(f"INHERIT: mkdocs.yml\ndocs_dir: {scratch.relative_to(PROJECT_ROOT)}/docs\nnav:\n  - index.md\n")
         done = build_site(f"http://127.0.0.1:8000{SUB_PATH}", tmp_path / "site", config)
