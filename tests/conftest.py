@@ -1,10 +1,18 @@
 """Fixtures shared by the whole suite."""
 from __future__ import annotations
 
+import os
 import re
+import sys
 from pathlib import Path
 
 import pytest
+
+# PMT zips course_helpers/ into every build; a .pyc that an exercise check writes there while
+# another pytest worker builds could vanish from under the archiver. No bytecode, no race
+# (the environment variable reaches the checks' and the builds' interpreters).
+sys.dont_write_bytecode = True
+os.environ["PYTHONDONTWRITEBYTECODE"] = "1"
 
 from courseware.browser_runtime import BrowserRuntime
 from tests.support.checks import EXERCISE_PYTHON, run_check
