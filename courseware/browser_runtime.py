@@ -48,9 +48,9 @@ UNUSABLE_CALLS = {
 # Modules Pyodide registers when it starts: the bridges to JavaScript and to itself.
 PYODIDE_BRIDGES = {"js", "pyodide_js"}
 # Part of every CPython interpreter core, so absent from the archive and the PyInit table.
+INTERPRETER_CORE = {"sys", "builtins", "marshal", "_imp", "_warnings", "_io", "_frozen_importlib", "_frozen_importlib_external"}
 # Our own packages that PMT ships to the browser (mkdocs.yml: pyodide_macros.build.python_libs).
 PYTHON_LIBS = ("course_helpers",)
-INTERPRETER_CORE = {"sys", "builtins", "marshal", "_imp", "_warnings", "_io", "_frozen_importlib", "_frozen_importlib_external"}
 
 
 class RuntimeSetupError(Exception):
@@ -95,8 +95,7 @@ class BrowserRuntime:
         """Import name -> distribution, for Pyodide's lock and our micropip pins."""
         found: dict[str, Distribution] = {}
         for name, entry in self.lock["packages"].items():
-            source = "pyodide-stdlib" if entry.get("package_type") == "cpython_module" else "pyodide-lock"
-            dist = Distribution(name, entry["version"], source, tuple(entry.get("depends", ())))
+            dist = self._lock_dist(name)
             for module in entry.get("imports", ()):
                 found[module] = dist
         for name, version in self.micropip_pins.items():
@@ -120,8 +119,7 @@ class BrowserRuntime:
 
     def problems(self, exercise: Exercise) -> list[str]:
         """Why this exercise could not run as-is in the learner's browser (empty: it can)."""
-        sources = [s.source for s in exercise.sections.values()] + [w.source for w in exercise.wrong_answers]
-        found = self.source_problems(exercise.slug, exercise.imported_modules(), sources)
+        found = self.source_problems(exercise.slug, exercise.imported_modules(), exercise.sources)
         env = exercise.sections.get("env")
         required = _required_packages(env.source) if env else set()
         for module in sorted({m.split(".")[0] for m in exercise.imported_modules()}):

@@ -73,9 +73,14 @@ class Exercise:
     def statement_file(self) -> Path:
         return self.folder / "statement.md"
 
+    @property
+    def sources(self) -> list[str]:
+        """Every piece of Python of the exercise: its sections and its wrong answers."""
+        return [s.source for s in self.sections.values()] + [w.source for w in self.wrong_answers]
+
     def imported_modules(self) -> set[str]:
         """Every module name imported anywhere in the exercise, dotted names included."""
-        return imported_modules([s.source for s in self.sections.values()] + [w.source for w in self.wrong_answers])
+        return imported_modules(self.sources)
 
 
 def imported_modules(sources: list[str]) -> set[str]:
@@ -172,7 +177,6 @@ def page_url(src_path: str) -> str:
 
 def _check_syntax(path: Path, source: str, first_line: int) -> None:
     try:
-        compile("\n" * (first_line - 1) + source, str(path), "exec",
-                flags=ast.PyCF_ONLY_AST | ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
+        Section(path.name, source, first_line).compiled(path)
     except SyntaxError as error:
         raise ExerciseError(f"{path}:{error.lineno}: syntax error: {error.msg}") from None
