@@ -7,7 +7,7 @@ import json
 import pytest
 
 from tests.support import scratch
-from tests.support.mirror import CDN, PYPI_SIMPLE, WHEEL_HOST, Mirror
+from tests.support.mirror import CDN, PYODIDE_CDN, PYPI_SIMPLE, WHEEL_HOST, Mirror
 
 
 @pytest.fixture(scope="module")
@@ -31,9 +31,9 @@ def test_pure_packages_run_offline(mirror, exercise_importing, module):
 
 
 def test_the_lock_lists_the_hash_of_the_wheel_served_in_its_place(mirror):
-    lock = json.loads(mirror.respond(CDN + "/pyodide/v0.25.0/full/pyodide-lock.json")[1])
+    lock = json.loads(mirror.respond(PYODIDE_CDN + "pyodide-lock.json")[1])
     entry = lock["packages"]["micropip"]
-    status, wheel, _ = mirror.respond(CDN + "/pyodide/v0.25.0/full/" + entry["file_name"])
+    status, wheel, _ = mirror.respond(PYODIDE_CDN + entry["file_name"])
     assert status == 200 and hashlib.sha256(wheel).hexdigest() == entry["sha256"]
 
 

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from tests.support.mirror import CDN
+from tests.support.mirror import CDN, PYODIDE_CDN
 
 ONLINE = os.environ.get("BROWSER_ASSETS", "offline") == "online"
 IN_CI = os.environ.get("CI") == "true"
 # All a page may ask outside its own site: the assets PMT loads from the CDN (the versions
 # it pins, MathJax 3 as it asks) and PyPI, for the packages micropip installs.
 ALLOWED_OUTSIDE = (
-    CDN + "/pyodide/v0.25.0/full/",
+    PYODIDE_CDN,
     CDN + "/npm/ace-builds@1.44.0/",
     CDN + "/npm/jquery@3.7.1",
     CDN + "/npm/jquery.terminal@2.43.1/",

@@ -12,6 +12,7 @@ in the test harness, never in the site.
 from __future__ import annotations
 
 import base64
+import copy
 import hashlib
 import json
 import mimetypes
@@ -33,6 +34,8 @@ from courseware.exercise import PROJECT_ROOT, Exercise
 NODE_MODULES = PROJECT_ROOT / "node_modules"
 MIRROR_DIR = PROJECT_ROOT / "build" / "browser-mirror"
 CDN = "https://cdn.jsdelivr.net"
+# Where PMT loads Pyodide from (the version package.json pins).
+PYODIDE_CDN = CDN + "/pyodide/v0.25.0/full/"
 PYPI_SIMPLE = "https://pypi.org/simple/"
 WHEEL_HOST = "https://files.pythonhosted.org/mirror/"
 # Asked for by PMT -> what npm has. jquery.terminal 2.43.1 is missing from the npm registry
@@ -165,12 +168,12 @@ class Mirror:
     def manifest(self) -> dict:
         path = self.folder / "manifest.json"
         if not path.is_file():
-            raise RuntimeError(f"{path} is missing: run `python -m tests.browser.mirror` (make test does it)")
+            raise RuntimeError(f"{path} is missing: run `python -m tests.support.mirror` (make test does it)")
         return json.loads(path.read_text())
 
     @cached_property
     def patched_lock(self) -> bytes:
-        lock = json.loads((NODE_MODULES / "pyodide" / "pyodide-lock.json").read_text())
+        lock = copy.deepcopy(self.runtime.lock)
         for entry in lock["packages"].values():
             wheel = self.manifest["lock"].get(entry["file_name"])
             if wheel:
@@ -179,8 +182,8 @@ class Mirror:
 
     def respond(self, url: str) -> tuple[int, bytes, str]:
         """(status, body, content type) for a URL the page asks outside the site."""
-        if url.startswith(CDN + "/pyodide/v0.25.0/full/"):
-            return self._pyodide_file(url.removeprefix(CDN + "/pyodide/v0.25.0/full/").split("?")[0])
+        if url.startswith(PYODIDE_CDN):
+            return self._pyodide_file(url.removeprefix(PYODIDE_CDN).split("?")[0])
         if url.startswith(CDN + "/npm/"):
             return self._npm_file(url.removeprefix(CDN + "/npm/").split("?")[0])
         if url.startswith(PYPI_SIMPLE):
@@ -194,7 +197,7 @@ class Mirror:
             return 200, self.patched_lock, "application/json"
         if name in self.manifest["lock"]:
             return self._file(self.folder / self.manifest["lock"][name])
-        return self._file(NODE_MODULES / "pyodide" / name)
+        return self._file(self.runtime.pyodide_dir / name)
 
     def _npm_file(self, spec: str):
         parts = spec.split("/")
