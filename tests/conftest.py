@@ -15,6 +15,7 @@ sys.dont_write_bytecode = True
 os.environ["PYTHONDONTWRITEBYTECODE"] = "1"
 
 from courseware.browser_runtime import BrowserRuntime
+from tests.support import scratch
 from tests.support.checks import EXERCISE_PYTHON, run_check
 from tests.support.site import SiteServer
 
@@ -47,6 +48,12 @@ def check(exercise_python):
             outcomes[folder, candidate] = run_check(exercise_python, folder, candidate)
         return outcomes[folder, candidate]
     return run
+
+
+@pytest.fixture
+def exercise_importing(tmp_path):
+    """Make a throwaway exercise whose solution imports the given modules."""
+    return lambda *modules: scratch.exercise_importing(tmp_path, *modules)
 
 
 @pytest.fixture(scope="session")

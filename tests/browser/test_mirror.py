@@ -6,18 +6,12 @@ import json
 
 import pytest
 
-from tests.support import scratch
 from tests.support.mirror import CDN, PYODIDE_CDN, PYPI_SIMPLE, WHEEL_HOST, Mirror
 
 
 @pytest.fixture(scope="module")
 def mirror():
     return Mirror()
-
-
-@pytest.fixture
-def exercise_importing(tmp_path):
-    return lambda *modules: scratch.exercise_importing(tmp_path, *modules)
 
 
 def test_sqlalchemy_cannot_run_offline_and_says_why(mirror, exercise_importing):

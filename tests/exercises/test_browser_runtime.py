@@ -6,13 +6,7 @@ from pathlib import Path
 import pytest
 
 from courseware.browser_runtime import PYTHON_LIBS
-from courseware.exercise import PROJECT_ROOT, imported_modules
-from tests.support import scratch
-
-
-@pytest.fixture
-def exercise_importing(tmp_path):
-    return lambda *modules: scratch.exercise_importing(tmp_path, *modules)
+from courseware.exercise import PROJECT_ROOT, Section, imported_modules
 
 
 def test_the_browser_runs_python_3_11(runtime):
@@ -78,8 +72,7 @@ def test_a_pinned_package_must_be_required_in_env(runtime, exercise_importing):
     exercise = exercise_importing("flask")
     problems = runtime.problems(exercise)
     assert len(problems) == 1 and "await require('flask')" in problems[0], problems
-    env = exercise.sections["corr"].__class__("env", "from course_helpers.packages import require\nawait require('flask')\n", 1)
-    exercise.sections["env"] = env
+    exercise.sections["env"] = Section("env", "from course_helpers.packages import require\nawait require('flask')\n", 1)
     assert runtime.problems(exercise) == []
 
 

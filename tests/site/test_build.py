@@ -12,7 +12,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 
 from tests.support.site import SUB_PATH, build_site
-from courseware.exercise import PROJECT_ROOT, discover_slugs, embeds, page_url
+from courseware.exercise import PROJECT_ROOT, discover_slugs, embeds, load, page_url
 
 DOCS = PROJECT_ROOT / "docs"
 
@@ -43,7 +43,7 @@ def test_each_embed_becomes_an_editor_and_its_statement(site):
         editors = re.findall(r'class="[^"]*\bpy_mk_ide\b', html)
         assert len(editors) == len(slugs), f"{page}: {len(slugs)} exercises embedded, {len(editors)} editors built"
         for slug in slugs:
-            title = (PROJECT_ROOT / "exercises" / slug / "statement.md").read_text(encoding="utf-8").splitlines()[0]
+            title = load(slug).statement_file.read_text(encoding="utf-8").splitlines()[0]
             assert title.removeprefix("### ") in html, f"{page}: the statement of {slug} is missing"
 
 
