@@ -4,6 +4,7 @@ The browser's Python already runs an event loop, so `asyncio.run()` fails there.
 awaits only `receive` and `send` never really suspends: stepping its coroutine with
 `send(None)` until it returns runs it to the end, in the browser and in CPython alike.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -88,7 +89,9 @@ def call_asgi(app, method="GET", path="/", query=b"", body=b"", headers=None) ->
             f"Hint: the line that raised it is {learner_line(error)}"
         ) from None
     if not sent:
-        raise BrokenRule(f"Your app sent nothing for {request}. Hint: await send() with 'http.response.start', then 'http.response.body'.")
+        raise BrokenRule(
+            f"Your app sent nothing for {request}. Hint: await send() with 'http.response.start', then 'http.response.body'."
+        )
     if sent[-1]["type"] != "http.response.body" or sent[-1].get("more_body", False):
         raise BrokenRule(
             f"Your app never finished its response to {request}. "
@@ -130,7 +133,9 @@ def _check_http_message(message, sent, request):
             "Hint: send 'http.response.start' once, then the body in one or more 'http.response.body' messages."
         )
     elif not isinstance(message.get("body", b""), bytes):
-        raise BrokenRule(f"The body your app sent for {request} is {type(message['body']).__name__}; it must be bytes. Hint: encode it.")
+        raise BrokenRule(
+            f"The body your app sent for {request} is {type(message['body']).__name__}; it must be bytes. Hint: encode it."
+        )
 
 
 def run_lifespan(app) -> list:

@@ -11,6 +11,7 @@ In the browser this installs the pinned versions and checks what was installed; 
 CPython (the test suite) it checks that the installed versions are the same pins. Either
 way, a different version is an error, not a silent drift.
 """
+
 from __future__ import annotations
 
 import importlib

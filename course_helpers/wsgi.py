@@ -1,11 +1,12 @@
 """Call a WSGI application the way a server would, and check it keeps PEP 3333's rules."""
+
 from __future__ import annotations
 
 import io
 import traceback
 from dataclasses import dataclass
-from wsgiref.util import setup_testing_defaults
 from wsgiref import validate as validate_module
+from wsgiref.util import setup_testing_defaults
 from wsgiref.validate import validator
 
 from course_helpers.feedback import learner_line
@@ -33,7 +34,9 @@ class Response:
         return self.body.decode("utf-8")
 
 
-def call_wsgi(app, method="GET", path="/", query="", body=b"", headers=None, content_length="auto", why=None) -> Response:
+def call_wsgi(
+    app, method="GET", path="/", query="", body=b"", headers=None, content_length="auto", why=None
+) -> Response:
     """Send one request to `app`; return its Response.
 
     `headers` are request headers ({"Accept": "text/html"}); `content_length="auto"` sends
@@ -86,7 +89,9 @@ def call_wsgi(app, method="GET", path="/", query="", body=b"", headers=None, con
             f"Hint: the line that raised it is {learner_line(error)}"
         ) from None
     if "status" not in started:
-        raise AssertionError(f"Your app never called start_response() for {request}. Hint: call it once, before returning the body.")
+        raise AssertionError(
+            f"Your app never called start_response() for {request}. Hint: call it once, before returning the body."
+        )
     return Response(started["status"], started["headers"], body_out)
 
 
@@ -99,7 +104,9 @@ def _explain_rule(error: AssertionError, request: str) -> tuple[str, str]:
             "read exactly int(CONTENT_LENGTH) bytes; with no size, a real server may wait for data that never comes.",
         )
     # wsgiref.validate states most rules as messages; for the rest, its failing line is the rule.
-    rule = str(error) or next((f.line for f in reversed(frames) if "assert_(" in (f.line or "")), "see wsgiref.validate")
+    rule = str(error) or next(
+        (f.line for f in reversed(frames) if "assert_(" in (f.line or "")), "see wsgiref.validate"
+    )
     return (
         f"Your app broke a WSGI rule while handling {request}: {rule}",
         "the status is a str like '200 OK', the headers a list of (str, str) tuples, "

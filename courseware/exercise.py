@@ -3,6 +3,7 @@
 Standard library only: the build hook, the test suite and the exercise runner (which runs
 under the browser-parity interpreter) all import this module.
 """
+
 from __future__ import annotations
 
 import ast
@@ -22,7 +23,9 @@ MIN_WRONG_ANSWERS = 2
 EXPECT_LINE = re.compile(r"^#\s*expect:\s*(\S.*?)\s*$", re.IGNORECASE)
 SLUG = re.compile(r"^[a-z][a-z0-9_]*/[a-z][a-z0-9_]*$")
 # A page embeds an exercise with this line, alone on its line (hooks/exercises.py rewrites it).
-EMBED_LINE = re.compile(r"""^(?P<indent>[ \t]*)\{\{\s*exercise\(\s*(?P<q>["'])(?P<slug>[^"']*)(?P=q)\s*\)\s*\}\}[ \t]*$""", re.M)
+EMBED_LINE = re.compile(
+    r"""^(?P<indent>[ \t]*)\{\{\s*exercise\(\s*(?P<q>["'])(?P<slug>[^"']*)(?P=q)\s*\)\s*\}\}[ \t]*$""", re.M
+)
 
 
 class ExerciseError(Exception):
@@ -108,13 +111,17 @@ def split_sections(path: Path) -> dict[str, Section]:
                 sections[current] = Section(current, "".join(body), start)
             current, start, body = header.group(1), number + 1, []
             if current not in KNOWN_SECTIONS:
-                raise ExerciseError(f"{path}:{number}: unknown PMT section {current!r}; known: {', '.join(KNOWN_SECTIONS)}")
+                raise ExerciseError(
+                    f"{path}:{number}: unknown PMT section {current!r}; known: {', '.join(KNOWN_SECTIONS)}"
+                )
             if current in sections:
                 raise ExerciseError(f"{path}:{number}: section {current!r} appears twice")
         elif current:
             body.append(line)
         elif line.strip():
-            raise ExerciseError(f"{path}:{number}: code before the first section header (e.g. '# --- PYODIDE:env --- #')")
+            raise ExerciseError(
+                f"{path}:{number}: code before the first section header (e.g. '# --- PYODIDE:env --- #')"
+            )
     if current:
         sections[current] = Section(current, "".join(body), start)
     missing = [name for name in REQUIRED_SECTIONS if not sections.get(name) or not sections[name].source.strip()]
@@ -138,7 +145,9 @@ def read_wrong_answer(path: Path) -> WrongAnswer:
 def load(slug: str, root: Path = EXERCISES_DIR) -> Exercise:
     """Read and check the exercise `<chapter>/<name>` under root."""
     if not SLUG.match(slug):
-        raise ExerciseError(f"exercise slug {slug!r}: expected '<chapter>/<name>' in snake_case, e.g. 'wsgi_asgi/hello_wsgi'")
+        raise ExerciseError(
+            f"exercise slug {slug!r}: expected '<chapter>/<name>' in snake_case, e.g. 'wsgi_asgi/hello_wsgi'"
+        )
     folder = root / slug
     if not folder.is_dir():
         known = ", ".join(discover_slugs(root)) or "none"
@@ -148,7 +157,9 @@ def load(slug: str, root: Path = EXERCISES_DIR) -> Exercise:
             raise ExerciseError(f"{folder / name}: missing; every exercise folder has {', '.join(REQUIRED_FILES)}")
     wrong = tuple(read_wrong_answer(p) for p in sorted(folder.glob("wrong_*.py")))
     if len(wrong) < MIN_WRONG_ANSWERS:
-        raise ExerciseError(f"{folder}: has {len(wrong)} wrong_<mistake>.py file(s); at least {MIN_WRONG_ANSWERS} are needed")
+        raise ExerciseError(
+            f"{folder}: has {len(wrong)} wrong_<mistake>.py file(s); at least {MIN_WRONG_ANSWERS} are needed"
+        )
     return Exercise(slug, folder, split_sections(folder / "exo.py"), wrong)
 
 

@@ -8,6 +8,7 @@ sections env, candidate, tests, secrets and post run one after the other in one 
 The test suite starts this in a fresh interpreter of the browser-parity environment for
 every check, so no state leaks from one check to the next.
 """
+
 from __future__ import annotations
 
 import asyncio

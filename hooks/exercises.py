@@ -5,6 +5,7 @@ page-relative path of its exo.py. PMT must see the `IDE` call written in the pag
 that calls IDE itself fails), so this runs before the macros plugin: hence the priority.
 An unknown slug, a malformed exercise or an exercise embedded twice fails the build.
 """
+
 from __future__ import annotations
 
 import os
@@ -44,7 +45,9 @@ def _embed(match: re.Match, page_uri: str, page_dir: Path) -> str:
     except ExerciseError as error:
         raise PluginError(f"{page_uri}: {error}") from None
     if slug in _embedded_in:
-        raise PluginError(f"{page_uri}: exercise {slug!r} is already embedded in {_embedded_in[slug]}; embed each exercise once")
+        raise PluginError(
+            f"{page_uri}: exercise {slug!r} is already embedded in {_embedded_in[slug]}; embed each exercise once"
+        )
     _embedded_in[slug] = page_uri
     statement = exercise.statement_file.read_text(encoding="utf-8").strip()
     if not STATEMENT_TITLE.match(statement):

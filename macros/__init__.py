@@ -10,6 +10,6 @@ def define_env(env):
     @env.macro
     def exercise(slug=None, *args, **kwargs):
         raise ValueError(
-            f"exercise({slug!r}) must stand alone on its own line, as {{{{ exercise(\"chapter/name\") }}}}, "
+            f'exercise({slug!r}) must stand alone on its own line, as {{{{ exercise("chapter/name") }}}}, '
             "so that the exercises hook can embed it"
         )

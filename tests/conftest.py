@@ -1,4 +1,5 @@
 """Fixtures shared by the whole suite."""
+
 from __future__ import annotations
 
 import os
@@ -47,6 +48,7 @@ def check(exercise_python):
         if (folder, candidate) not in outcomes:
             outcomes[folder, candidate] = run_check(exercise_python, folder, candidate)
         return outcomes[folder, candidate]
+
     return run
 
 

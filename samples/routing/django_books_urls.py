@@ -1,4 +1,5 @@
 """A "books" app's urls.py: its own URL names, under the application namespace "books"."""
+
 from django.http import Http404, JsonResponse
 from django.urls import path, reverse
 from django.views.decorators.http import require_safe

@@ -1,4 +1,5 @@
 """A Django project's root URLconf in one file: settings, a custom converter, an included app."""
+
 import datetime
 
 from django.conf import settings

@@ -1,4 +1,5 @@
 """FastAPI: an APIRouter included under a prefix, typed parameters and a dependency."""
+
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Path, Query, Request

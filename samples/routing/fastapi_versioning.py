@@ -1,4 +1,5 @@
 """API versions in FastAPI: one router per version, chosen by the path or by a header."""
+
 from fastapi import APIRouter, FastAPI
 from fastapi.responses import JSONResponse
 

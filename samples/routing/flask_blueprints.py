@@ -1,4 +1,5 @@
 """A Flask application factory that registers a blueprint under a URL prefix."""
+
 from flask import Blueprint, Flask, abort, redirect, url_for
 
 books = Blueprint("books", __name__)  # endpoints become "books.<function name>"

@@ -1,4 +1,5 @@
 """Content negotiation in Flask: one resource, two representations, or 406 Not Acceptable."""
+
 import csv
 import io
 

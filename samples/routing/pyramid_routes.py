@@ -1,4 +1,5 @@
 """Pyramid: named routes, views chosen by predicates, the json renderer and URL generation."""
+
 from pyramid.config import Configurator, not_
 from pyramid.httpexceptions import HTTPMethodNotAllowed, HTTPNotFound
 from pyramid.response import Response

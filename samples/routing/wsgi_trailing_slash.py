@@ -1,4 +1,5 @@
 """WSGI middleware that gives every path one spelling: /books/ is redirected to /books."""
+
 from urllib.parse import quote
 
 

@@ -1,4 +1,5 @@
 """A Django project in one file: settings, one URL, one view and the WSGI entry point."""
+
 from django.conf import settings
 from django.core.wsgi import get_wsgi_application
 from django.http import HttpResponse

@@ -1,4 +1,5 @@
 """The smallest FastAPI application. FastAPI is an ASGI application, built on Starlette."""
+
 from fastapi import FastAPI
 
 app = FastAPI()  # `app` itself is the ASGI callable: await app(scope, receive, send)

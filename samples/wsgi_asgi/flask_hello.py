@@ -1,4 +1,5 @@
 """The smallest Flask application. Flask is a WSGI application, built on Werkzeug."""
+
 from flask import Flask
 
 app = Flask(__name__)  # `app` itself is the WSGI callable: app(environ, start_response)

@@ -1,4 +1,5 @@
 """The smallest Pyramid application. Pyramid's Configurator builds a WSGI application."""
+
 from pyramid.config import Configurator
 from pyramid.response import Response
 

@@ -4,6 +4,7 @@ Offline by default: everything the page asks from the CDN or PyPI is answered fr
 node_modules/ and build/browser-mirror/ (see tests/support/mirror.py). BROWSER_ASSETS=online lets those
 requests through to the real hosts instead (the GitHub workflow does that).
 """
+
 from __future__ import annotations
 
 import os
@@ -25,7 +26,9 @@ def browser_type_launch_args(browser_type_launch_args, playwright):
     chosen = os.environ.get("CHROMIUM", "")
     executable = None if chosen == "playwright" else (chosen or shutil.which("chromium"))
     if not executable and not Path(playwright.chromium.executable_path).exists():
-        message = "no Chromium here: install Debian's chromium (or `playwright install chromium`) to run the browser suite"
+        message = (
+            "no Chromium here: install Debian's chromium (or `playwright install chromium`) to run the browser suite"
+        )
         if IN_CI:
             pytest.fail(message + " (CI=true: the browser suite must run)")
         pytest.skip(message)
@@ -58,7 +61,9 @@ def learner(context, site, mirror, traffic):
     def terminal_script_with_served_hash(route):
         # PMT checks jquery.terminal 2.43.1 against its SRI hash; offline we serve 2.43.0.
         response = route.fetch()
-        text = re.sub(r'integrity: "sha256-[^"]+"', f'integrity: "{mirror.integrity_of(JQUERY_TERMINAL)}"', response.text())
+        text = re.sub(
+            r'integrity: "sha256-[^"]+"', f'integrity: "{mirror.integrity_of(JQUERY_TERMINAL)}"', response.text()
+        )
         route.fulfill(response=response, body=text)
 
     if not ONLINE:
@@ -66,8 +71,14 @@ def learner(context, site, mirror, traffic):
         context.route(f"**/{TERMINAL_SCRIPT}", terminal_script_with_served_hash)
 
     page = context.new_page()
-    page.on("request", lambda r: urlsplit(r.url).netloc not in ("", site_host) and urlsplit(r.url).scheme in ("http", "https")
-            and traffic.outside.append(r.url))
+    page.on(
+        "request",
+        lambda r: (
+            urlsplit(r.url).netloc not in ("", site_host)
+            and urlsplit(r.url).scheme in ("http", "https")
+            and traffic.outside.append(r.url)
+        ),
+    )
     page.on("response", lambda r: r.status >= 400 and traffic.failed.append(f"{r.status} {r.url}"))
     page.on("requestfailed", lambda r: traffic.failed.append(f"failed {r.url}: {r.failure}"))
     page.on("console", lambda m: m.type == "error" and traffic.console_errors.append(m.text))

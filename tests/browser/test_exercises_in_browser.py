@@ -1,10 +1,11 @@
 """Every exercise, on its page, as a learner meets it: in Chromium, through PMT's editor."""
+
 from __future__ import annotations
 
 import pytest
 
-from tests.support.browser import ONLINE, assert_clean_traffic
 from courseware.exercise import embeds, load, page_url
+from tests.support.browser import ONLINE, assert_clean_traffic
 from tests.support.ide import Ide, shows, succeeded, wait_for_pyodide
 from tests.support.mirror import Mirror
 
@@ -37,7 +38,9 @@ def test_starter_and_wrong_answers_get_their_feedback(learner, site, traffic, pa
         ide.paste(wrong.source)
         output = ide.validate()
         assert not succeeded(output), f"{wrong.path.name}: validates in the browser"
-        assert shows(output, wrong.expect), f"{wrong.path.name}: expected {wrong.expect!r} in the terminal, got:\n{output}"
+        assert shows(output, wrong.expect), (
+            f"{wrong.path.name}: expected {wrong.expect!r} in the terminal, got:\n{output}"
+        )
     assert_clean_traffic(traffic, site)
 
 
@@ -48,9 +51,13 @@ def test_typed_solution_validates_and_survives_a_reload(learner, site, traffic, 
     ide.type(solution)
     assert ide.code.strip("\n") == solution, f"{slug}: the editor holds something else than what was typed:\n{ide.code}"
     output = ide.validate()
-    assert succeeded(output) and "You have passed all the tests" in output, f"{slug}: the typed solution fails:\n{output}"
+    assert succeeded(output) and "You have passed all the tests" in output, (
+        f"{slug}: the typed solution fails:\n{output}"
+    )
 
     learner.reload()
     wait_for_pyodide(learner)
-    assert Ide(learner, index).code.strip("\n") == solution, f"{slug}: after a reload the editor lost the learner's code"
+    assert Ide(learner, index).code.strip("\n") == solution, (
+        f"{slug}: after a reload the editor lost the learner's code"
+    )
     assert_clean_traffic(traffic, site)

@@ -1,4 +1,5 @@
 """The offline stand-in for the CDN and PyPI answers as they would, and knows what it lacks."""
+
 from __future__ import annotations
 
 import hashlib
@@ -38,12 +39,15 @@ def test_pypi_simple_index_points_at_the_pinned_wheel(mirror):
     assert [f["filename"] for f in files] == ["flask-3.1.3-py3-none-any.whl"] and files[0]["url"].startswith(WHEEL_HOST)
 
 
-@pytest.mark.parametrize(("url", "status"), [
-    (CDN + "/npm/jquery.terminal@2.43.1/js/jquery.terminal.min.js", 200),  # served by 2.43.0, its stand-in
-    (CDN + "/npm/jquery@3.7.1", 200),
-    (CDN + "/npm/ace-builds@1.44.0/src-min-noconflict/ace.js", 200),
-    (CDN + "/npm/ace-builds@1.43.0/src-min-noconflict/ace.js", 404),  # not the pinned version
-    ("https://example.org/anything.js", 404),
-])
+@pytest.mark.parametrize(
+    ("url", "status"),
+    [
+        (CDN + "/npm/jquery.terminal@2.43.1/js/jquery.terminal.min.js", 200),  # served by 2.43.0, its stand-in
+        (CDN + "/npm/jquery@3.7.1", 200),
+        (CDN + "/npm/ace-builds@1.44.0/src-min-noconflict/ace.js", 200),
+        (CDN + "/npm/ace-builds@1.43.0/src-min-noconflict/ace.js", 404),  # not the pinned version
+        ("https://example.org/anything.js", 404),
+    ],
+)
 def test_cdn_urls(mirror, url, status):
     assert mirror.respond(url)[0] == status

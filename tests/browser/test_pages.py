@@ -1,15 +1,18 @@
 """Every page of the site: it loads without errors, asks nothing it should not, and has no
 serious or critical accessibility finding (axe-core, every rule, the whole page)."""
+
 from __future__ import annotations
 
 import pytest
 
-from tests.support.browser import assert_clean_traffic
 from courseware.exercise import PROJECT_ROOT, page_url
+from tests.support.browser import assert_clean_traffic
 from tests.support.ide import wait_for_pyodide
 
 AXE = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
-PAGES = [page_url(p.relative_to(PROJECT_ROOT / "docs").as_posix()) for p in sorted((PROJECT_ROOT / "docs").rglob("*.md"))]
+PAGES = [
+    page_url(p.relative_to(PROJECT_ROOT / "docs").as_posix()) for p in sorted((PROJECT_ROOT / "docs").rglob("*.md"))
+]
 PAGES.append("404.html")  # GitHub Pages serves it for any unknown address
 
 
@@ -18,7 +21,8 @@ def axe_findings(page, impacts=("serious", "critical")) -> list[str]:
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     return [
         f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:5]}"
-        for v in result["violations"] if v["impact"] in impacts
+        for v in result["violations"]
+        if v["impact"] in impacts
     ]
 
 

@@ -1,13 +1,14 @@
 """course_helpers turn a learner's broken app into a message that says what broke and how to fix it."""
+
 from __future__ import annotations
 
 import asyncio
 
 import pytest
 
-from courseware.exercise import PROJECT_ROOT
 from course_helpers.asgi import BrokenRule, call_asgi, run_lifespan
 from course_helpers.wsgi import call_wsgi
+from courseware.exercise import PROJECT_ROOT
 from tests.support.messages import HINT, lacking_hints
 
 HELPERS = sorted((PROJECT_ROOT / "course_helpers").glob("*.py"))
@@ -46,14 +47,18 @@ async def asgi_lifespan_reading_on(scope, receive, send):
         await send({"type": message["type"] + ".complete"})
 
 
-@pytest.mark.parametrize(("call", "said"), [
-    (lambda: call_wsgi(wsgi_raising), ["KeyError", "line", "{}[\"missing\"]"]),
-    (lambda: call_wsgi(wsgi_str_body), ["broke a WSGI rule", "iterable of bytes"]),
-    (lambda: call_asgi(asgi_raising), ["ValueError: boom", 'raise ValueError("boom")']),
-    (lambda: call_asgi(asgi_body_first), ["'http.response.body'", "status and headers first"]),
-    (lambda: call_asgi(asgi_sleeping), ["awaited None", "await only receive() and send()"]),
-    (lambda: run_lifespan(asgi_lifespan_reading_on), ["after 'lifespan.shutdown'", "lifespan.shutdown.complete"]),
-], ids=["wsgi-raises", "wsgi-str-body", "asgi-raises", "asgi-body-first", "asgi-sleeps", "lifespan-reads-on"])
+@pytest.mark.parametrize(
+    ("call", "said"),
+    [
+        (lambda: call_wsgi(wsgi_raising), ["KeyError", "line", '{}["missing"]']),
+        (lambda: call_wsgi(wsgi_str_body), ["broke a WSGI rule", "iterable of bytes"]),
+        (lambda: call_asgi(asgi_raising), ["ValueError: boom", 'raise ValueError("boom")']),
+        (lambda: call_asgi(asgi_body_first), ["'http.response.body'", "status and headers first"]),
+        (lambda: call_asgi(asgi_sleeping), ["awaited None", "await only receive() and send()"]),
+        (lambda: run_lifespan(asgi_lifespan_reading_on), ["after 'lifespan.shutdown'", "lifespan.shutdown.complete"]),
+    ],
+    ids=["wsgi-raises", "wsgi-str-body", "asgi-raises", "asgi-body-first", "asgi-sleeps", "lifespan-reads-on"],
+)
 def test_a_broken_app_gets_what_broke_and_a_hint(call, said):
     with pytest.raises(AssertionError) as failure:
         call()

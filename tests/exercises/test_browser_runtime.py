@@ -1,4 +1,5 @@
 """The browser's Python, as read from Pyodide's own files, and what an exercise may import."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -13,7 +14,9 @@ def test_the_browser_runs_python_3_11(runtime):
     assert runtime.python_version == "3.11"
 
 
-@pytest.mark.parametrize("module", ["json", "wsgiref.validate", "urllib.parse", "math", "asyncio", "sys", "course_helpers.wsgi"])
+@pytest.mark.parametrize(
+    "module", ["json", "wsgiref.validate", "urllib.parse", "math", "asyncio", "sys", "course_helpers.wsgi"]
+)
 def test_standard_library_and_our_helpers_need_nothing_installed(runtime, module):
     assert runtime.resolve(module) is None
 
@@ -32,17 +35,24 @@ def test_micropip_packages_resolve_to_our_pin(runtime):
 def test_requirements_follow_the_lock_dependencies(runtime, exercise_importing):
     exercise = exercise_importing("jinja2", "sqlalchemy", "flask", "json")
     assert runtime.requirements([exercise]) == [
-        "flask==3.1.3", "jinja2==3.1.2", "markupsafe==2.1.3", "sqlalchemy==2.0.20", "typing-extensions==4.7.1",
+        "flask==3.1.3",
+        "jinja2==3.1.2",
+        "markupsafe==2.1.3",
+        "sqlalchemy==2.0.20",
+        "typing-extensions==4.7.1",
     ]
 
 
-@pytest.mark.parametrize(("module", "said"), [
-    ("django", "does not exist in the browser"),
-    ("tkinter", "does not exist in the browser"),
-    ("threading", "no threads"),
-    ("wsgiref.simple_server", "socket server"),
-    ("subprocess", "cannot start processes"),
-])
+@pytest.mark.parametrize(
+    ("module", "said"),
+    [
+        ("django", "does not exist in the browser"),
+        ("tkinter", "does not exist in the browser"),
+        ("threading", "no threads"),
+        ("wsgiref.simple_server", "socket server"),
+        ("subprocess", "cannot start processes"),
+    ],
+)
 def test_modules_the_browser_lacks_or_cannot_run_are_reported(runtime, exercise_importing, module, said):
     problems = runtime.problems(exercise_importing(module))
     assert len(problems) == 1 and said in problems[0] and module in problems[0], problems
@@ -72,7 +82,9 @@ def test_a_pinned_package_must_be_required_in_env(runtime, exercise_importing):
     exercise = exercise_importing("flask")
     problems = runtime.problems(exercise)
     assert len(problems) == 1 and "await require('flask')" in problems[0], problems
-    exercise.sections["env"] = Section("env", "from course_helpers.packages import require\nawait require('flask')\n", 1)
+    exercise.sections["env"] = Section(
+        "env", "from course_helpers.packages import require\nawait require('flask')\n", 1
+    )
     assert runtime.problems(exercise) == []
 
 

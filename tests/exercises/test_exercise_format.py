@@ -1,4 +1,5 @@
 """A malformed exercise, an unknown slug or a learner's hostile code gets a clear error."""
+
 from __future__ import annotations
 
 import sys
@@ -6,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.checks import run_check
 from courseware.exercise import ExerciseError, discover_slugs, load
+from tests.support.checks import run_check
 
 GOOD = """\
 # --- PYODIDE:env --- #
@@ -23,7 +24,7 @@ assert double(2) == 4, "double(2) should be 4"
 # --- PYODIDE:secrets --- #
 assert double(-5) == -10, "double(-5) should be -10"
 """
-WRONG = '# expect: double(-5) should be -10\ndef double(x):\n    return abs(2 * x)\n'
+WRONG = "# expect: double(-5) should be -10\ndef double(x):\n    return abs(2 * x)\n"
 
 
 @pytest.fixture
@@ -47,18 +48,43 @@ def test_a_well_formed_exercise_loads(exercises_root):
     assert discover_slugs(exercises_root) == ["practice/double"]
 
 
-@pytest.mark.parametrize(("breakage", "named", "said"), [
-    (lambda f: (f / "exo.py").write_text(GOOD.replace("# --- PYODIDE:secrets --- #\n", "")), "exo.py", "missing or empty section(s): secrets"),
-    (lambda f: (f / "exo.py").write_text(GOOD.replace("return 2 * x", "return 2 *")), "exo.py:8", "syntax error"),
-    (lambda f: (f / "exo.py").write_text(GOOD.replace("PYODIDE:env", "PYODIDE:setup")), "exo.py:1", "unknown PMT section 'setup'"),
-    (lambda f: (f / "exo.py").write_text("x = 1\n" + GOOD), "exo.py:1", "code before the first section header"),
-    (lambda f: (f / "wrong_abs.py").write_text(WRONG.split("\n", 1)[1]), "wrong_abs.py", "first line must be '# expect:"),
-    (lambda f: (f / "wrong_abs.py").write_text(WRONG + "def (:\n"), "wrong_abs.py", "syntax error"),
-    (lambda f: (f / "exo_REM.md").unlink(), "exo_REM.md", "missing"),
-    (lambda f: (f / "statement.md").unlink(), "statement.md", "missing"),
-    (lambda f: (f / "wrong_plus_two.py").unlink(), "double", "at least 2 are needed"),
-], ids=["missing-section", "syntax-error", "unknown-section", "code-before-header", "no-expect-line",
-        "wrong-answer-syntax", "no-remark", "no-statement", "one-wrong-answer"])
+@pytest.mark.parametrize(
+    ("breakage", "named", "said"),
+    [
+        (
+            lambda f: (f / "exo.py").write_text(GOOD.replace("# --- PYODIDE:secrets --- #\n", "")),
+            "exo.py",
+            "missing or empty section(s): secrets",
+        ),
+        (lambda f: (f / "exo.py").write_text(GOOD.replace("return 2 * x", "return 2 *")), "exo.py:8", "syntax error"),
+        (
+            lambda f: (f / "exo.py").write_text(GOOD.replace("PYODIDE:env", "PYODIDE:setup")),
+            "exo.py:1",
+            "unknown PMT section 'setup'",
+        ),
+        (lambda f: (f / "exo.py").write_text("x = 1\n" + GOOD), "exo.py:1", "code before the first section header"),
+        (
+            lambda f: (f / "wrong_abs.py").write_text(WRONG.split("\n", 1)[1]),
+            "wrong_abs.py",
+            "first line must be '# expect:",
+        ),
+        (lambda f: (f / "wrong_abs.py").write_text(WRONG + "def (:\n"), "wrong_abs.py", "syntax error"),
+        (lambda f: (f / "exo_REM.md").unlink(), "exo_REM.md", "missing"),
+        (lambda f: (f / "statement.md").unlink(), "statement.md", "missing"),
+        (lambda f: (f / "wrong_plus_two.py").unlink(), "double", "at least 2 are needed"),
+    ],
+    ids=[
+        "missing-section",
+        "syntax-error",
+        "unknown-section",
+        "code-before-header",
+        "no-expect-line",
+        "wrong-answer-syntax",
+        "no-remark",
+        "no-statement",
+        "one-wrong-answer",
+    ],
+)
 def test_a_malformed_exercise_is_named(exercises_root, breakage, named, said):
     breakage(exercises_root / "practice" / "double")
     with pytest.raises(ExerciseError) as raised:
@@ -66,11 +92,14 @@ def test_a_malformed_exercise_is_named(exercises_root, breakage, named, said):
     assert named in str(raised.value) and said in str(raised.value), f"unclear error: {raised.value}"
 
 
-@pytest.mark.parametrize(("slug", "said"), [
-    ("practice/halve", "unknown exercise 'practice/halve'"),
-    ("Practice/Double", "snake_case"),
-    ("double", "'<chapter>/<name>'"),
-])
+@pytest.mark.parametrize(
+    ("slug", "said"),
+    [
+        ("practice/halve", "unknown exercise 'practice/halve'"),
+        ("Practice/Double", "snake_case"),
+        ("double", "'<chapter>/<name>'"),
+    ],
+)
 def test_an_unknown_or_badly_written_slug_is_refused(exercises_root, slug, said):
     with pytest.raises(ExerciseError) as raised:
         load(slug, exercises_root)
@@ -82,12 +111,15 @@ def test_unknown_slug_lists_the_known_ones(exercises_root):
         load("practice/triple", exercises_root)
 
 
-@pytest.mark.parametrize(("code", "error", "said"), [
-    ("while True:\n    pass\n", "Timeout", "ran for more than"),
-    ("import os\nos._exit(0)\n", "NoResult", "ended without a result"),
-    ("import sys\nsys.exit('bye')\n", "SystemExit", "bye"),
-    ("raise MemoryError('too big')\n", "MemoryError", "too big"),
-])
+@pytest.mark.parametrize(
+    ("code", "error", "said"),
+    [
+        ("while True:\n    pass\n", "Timeout", "ran for more than"),
+        ("import os\nos._exit(0)\n", "NoResult", "ended without a result"),
+        ("import sys\nsys.exit('bye')\n", "SystemExit", "bye"),
+        ("raise MemoryError('too big')\n", "MemoryError", "too big"),
+    ],
+)
 def test_hostile_code_gets_a_clear_failure(exercises_root, code, error, said):
     folder = exercises_root / "practice" / "double"
     (folder / "wrong_hostile.py").write_text("# expect: nothing\n" + code)
@@ -101,8 +133,9 @@ def test_the_runner_passes_and_fails_a_scratch_exercise(exercises_root):
     assert run_check(Path(sys.executable), folder, "corr")["passed"]
     outcome = run_check(Path(sys.executable), folder, "wrong_abs.py")
     assert (outcome["passed"], outcome["stage"], outcome["message"]) == (False, "secrets", "double(-5) should be -10")
-    assert f"{folder / 'exo.py'}\", line 12" in outcome["traceback"], "tracebacks must point at the exercise file's own lines"
-
+    assert f'{folder / "exo.py"}", line 12' in outcome["traceback"], (
+        "tracebacks must point at the exercise file's own lines"
+    )
 
 
 def test_top_level_await_runs_as_in_the_browser(exercises_root):

@@ -1,6 +1,7 @@
 """Every exercise, discovered from exercises/: its solution passes, its starter fails, and
 each known-wrong answer gets the feedback it declares. Each check runs in a fresh
 interpreter of the environment that mirrors the learner's browser."""
+
 from __future__ import annotations
 
 import ast
@@ -23,14 +24,20 @@ def test_exercises_are_found():
 @pytest.mark.parametrize("slug", SLUGS)
 def test_solution_passes(slug, check):
     outcome = check(EXERCISES_DIR / slug, "corr")
-    assert outcome["passed"], f"{slug}: the solution (corr) fails at {outcome['stage']}:\n{outcome['traceback'] or outcome['message']}"
+    assert outcome["passed"], (
+        f"{slug}: the solution (corr) fails at {outcome['stage']}:\n{outcome['traceback'] or outcome['message']}"
+    )
 
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_starter_does_not_pass(slug, check):
     outcome = check(EXERCISES_DIR / slug, "code")
-    assert not outcome["passed"], f"{slug}: the starter code (code) already passes every test; the exercise asks nothing"
-    assert outcome["error"] not in ("Timeout", "NoResult"), f"{slug}: the starter must fail cleanly: {outcome['message']}"
+    assert not outcome["passed"], (
+        f"{slug}: the starter code (code) already passes every test; the exercise asks nothing"
+    )
+    assert outcome["error"] not in ("Timeout", "NoResult"), (
+        f"{slug}: the starter must fail cleanly: {outcome['message']}"
+    )
 
 
 @pytest.mark.parametrize(("slug", "wrong_file"), WRONG_ANSWERS, ids=[f"{s}/{w}" for s, w in WRONG_ANSWERS])
@@ -107,8 +114,14 @@ def test_checked_at_the_browser_versions(slug, runtime, exercise_python):
     )
     modules = {m.split(".")[0] for m in load(slug).imported_modules()}
     wanted = {d.name: d.version for d in map(runtime.resolve, modules) if d and d.source != "pyodide-stdlib"}
-    done = subprocess.run([str(exercise_python), "-c", probe, json.dumps(sorted(wanted))], capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [str(exercise_python), "-c", probe, json.dumps(sorted(wanted))], capture_output=True, text=True, check=True
+    )
     seen = json.loads(done.stdout)
-    assert seen["python"] == runtime.python_version, f"the checks run Python {seen['python']}, the browser {runtime.python_version}"
+    assert seen["python"] == runtime.python_version, (
+        f"the checks run Python {seen['python']}, the browser {runtime.python_version}"
+    )
     wrong = {name: (seen["found"][name], version) for name, version in wanted.items() if seen["found"][name] != version}
-    assert not wrong, f"{slug}: packages at another version than in the browser (checks, browser): {wrong}; run make test"
+    assert not wrong, (
+        f"{slug}: packages at another version than in the browser (checks, browser): {wrong}; run make test"
+    )

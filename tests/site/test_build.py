@@ -1,4 +1,5 @@
 """The site builds strictly, embeds every exercise once, and works under a sub-path."""
+
 from __future__ import annotations
 
 import collections
@@ -11,8 +12,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from tests.support.site import SUB_PATH, build_site
 from courseware.exercise import PROJECT_ROOT, discover_slugs, embeds, load, page_url
+from tests.support.site import SUB_PATH, build_site
 
 DOCS = PROJECT_ROOT / "docs"
 
@@ -69,7 +70,11 @@ def test_every_internal_link_and_asset_resolves_under_the_sub_path(site):
         parser.feed(page.read_text(encoding="utf-8"))
         for url in parser.urls:
             parts = urlsplit(url)
-            if parts.scheme in ("http", "https") and parts.netloc != netloc or parts.scheme in ("mailto", "data", "javascript"):
+            if (
+                parts.scheme in ("http", "https")
+                and parts.netloc != netloc
+                or parts.scheme in ("mailto", "data", "javascript")
+            ):
                 continue
             if not parts.path:
                 continue  # a fragment on the same page
@@ -85,11 +90,17 @@ def test_every_internal_link_and_asset_resolves_under_the_sub_path(site):
     assert not broken, "\n".join(broken[:30])
 
 
-@pytest.mark.parametrize(("line", "said"), [
-    ('{{ exercise("wsgi_asgi/no_such_exercise") }}', "unknown exercise 'wsgi_asgi/no_such_exercise'"),
-    ('Try {{ exercise("wsgi_asgi/hello_wsgi") }} now.', "must stand alone on its own line"),
-    ('{{ exercise("wsgi_asgi/hello_wsgi") }}\n\n{{ exercise("wsgi_asgi/hello_wsgi") }}', "embed each exercise once"),
-])
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ('{{ exercise("wsgi_asgi/no_such_exercise") }}', "unknown exercise 'wsgi_asgi/no_such_exercise'"),
+        ('Try {{ exercise("wsgi_asgi/hello_wsgi") }} now.', "must stand alone on its own line"),
+        (
+            '{{ exercise("wsgi_asgi/hello_wsgi") }}\n\n{{ exercise("wsgi_asgi/hello_wsgi") }}',
+            "embed each exercise once",
+        ),
+    ],
+)
 def test_a_bad_embed_fails_the_build_with_a_clear_message(tmp_path, line, said):
     # PMT wants docs_dir below the working directory and finds macros/ beside the config:
     # so the scratch config sits in the project root and its docs in the ignored build/.
@@ -100,7 +111,9 @@ def test_a_bad_embed_fails_the_build_with_a_clear_message(tmp_path, line, said):
     try:
         (scratch / "docs").mkdir()
         (scratch / "docs" / "index.md").write_text(f"# Scratch\n\n{line}\n")
-        config.write_text(f"INHERIT: mkdocs.yml\ndocs_dir: {scratch.relative_to(PROJECT_ROOT)}/docs\nnav:\n  - index.md\n")
+        config.write_text(
+            f"INHERIT: mkdocs.yml\ndocs_dir: {scratch.relative_to(PROJECT_ROOT)}/docs\nnav:\n  - index.md\n"
+        )
         done = build_site(f"http://127.0.0.1:8000{SUB_PATH}", tmp_path / "site", config)
     finally:
         config.unlink(missing_ok=True)

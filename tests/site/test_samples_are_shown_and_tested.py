@@ -1,4 +1,5 @@
 """Every chapter sample is shown by a page and driven by a test of its own."""
+
 from __future__ import annotations
 
 import re
@@ -12,7 +13,9 @@ SNIPPET = re.compile(r"""^\s*-{1,}8<-{1,}\s+["']?([^"'\s]+)["']?\s*$""", re.M)
 
 
 def included_files() -> set[str]:
-    return {m for page in (PROJECT_ROOT / "docs").rglob("*.md") for m in SNIPPET.findall(page.read_text(encoding="utf-8"))}
+    return {
+        m for page in (PROJECT_ROOT / "docs").rglob("*.md") for m in SNIPPET.findall(page.read_text(encoding="utf-8"))
+    }
 
 
 def test_there_are_samples():
@@ -22,7 +25,7 @@ def test_there_are_samples():
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.relative_to(PROJECT_ROOT).as_posix())
 def test_sample_is_shown_in_a_page(sample):
     path = sample.relative_to(PROJECT_ROOT).as_posix()
-    assert path in included_files(), f"{path} is not included by any page (--8<-- \"{path}\"); show it or remove it"
+    assert path in included_files(), f'{path} is not included by any page (--8<-- "{path}"); show it or remove it'
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.relative_to(PROJECT_ROOT).as_posix())

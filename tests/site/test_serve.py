@@ -1,4 +1,5 @@
 """`make serve`: mkdocs serve answers under the site's sub-path and watches the course's sources."""
+
 from __future__ import annotations
 
 import os
@@ -29,8 +30,14 @@ def served(tmp_path):
     base = f"http://127.0.0.1:{port}{SUB_PATH}"
     env = {**os.environ, "SITE_URL": base, "PMT_PROJECT_IDS_LOCAL_FILE": str(tmp_path / "ids.json")}
     with one_build_at_a_time():  # until it answers: by then its first build is over
-        server = subprocess.Popen([str(MKDOCS), "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=PROJECT_ROOT, env=env,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        server = subprocess.Popen(
+            [str(MKDOCS), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=PROJECT_ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         deadline = time.monotonic() + 90
         while True:
             try:
@@ -39,7 +46,9 @@ def served(tmp_path):
             except (urllib.error.URLError, ConnectionError):
                 if server.poll() is not None or time.monotonic() > deadline:
                     server.terminate()
-                    pytest.fail(f"mkdocs serve did not come up:\n{server.stderr.read()[-3000:] if server.poll() is not None else 'timeout'}")
+                    pytest.fail(
+                        f"mkdocs serve did not come up:\n{server.stderr.read()[-3000:] if server.poll() is not None else 'timeout'}"
+                    )
                 time.sleep(0.5)
     try:
         yield base

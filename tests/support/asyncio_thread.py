@@ -4,6 +4,7 @@
 Playwright's sync API keeps one there for the whole session once the browser tests have
 started. A short-lived thread has no loop of its own, so asyncio.run() always works there.
 """
+
 from __future__ import annotations
 
 import asyncio

@@ -1,8 +1,10 @@
 """What the browser tests allow a page to do, and how they record what it did."""
+
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+
 from tests.support.mirror import CDN, PYODIDE_CDN
 
 ONLINE = os.environ.get("BROWSER_ASSETS", "offline") == "online"
@@ -20,8 +22,15 @@ ALLOWED_OUTSIDE = (
     "https://files.pythonhosted.org/",
 )
 # Flags that keep Chromium from calling home on a machine with no network (and as root).
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 TERMINAL_SCRIPT = "js-per-pages/3-terminalRunner-term.js"
 JQUERY_TERMINAL = CDN + "/npm/jquery.terminal@2.43.1/js/jquery.terminal.min.js"
 
@@ -29,6 +38,7 @@ JQUERY_TERMINAL = CDN + "/npm/jquery.terminal@2.43.1/js/jquery.terminal.min.js"
 @dataclass
 class Traffic:
     """What a page asked for and said while a test drove it."""
+
     outside: list[str] = field(default_factory=list)  # requests to hosts other than the site
     failed: list[str] = field(default_factory=list)  # responses >= 400 and failed requests
     console_errors: list[str] = field(default_factory=list)

@@ -1,4 +1,5 @@
 """Run one exercise check in a fresh interpreter and read its outcome."""
+
 from __future__ import annotations
 
 import json
@@ -17,11 +18,23 @@ def run_check(python: Path, folder: Path, candidate: str, timeout: float = CHECK
     try:
         done = subprocess.run(command, cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
-        return {"passed": False, "stage": None, "error": "Timeout", "assertion": False,
-                "message": f"{folder.name}/{candidate} ran for more than {timeout} s", "traceback": ""}
+        return {
+            "passed": False,
+            "stage": None,
+            "error": "Timeout",
+            "assertion": False,
+            "message": f"{folder.name}/{candidate} ran for more than {timeout} s",
+            "traceback": "",
+        }
     lines = done.stdout.strip().splitlines()
     if done.returncode != 0 or not lines or not lines[-1].startswith("{"):
-        return {"passed": False, "stage": None, "error": "NoResult", "assertion": False,
-                "message": f"{folder.name}/{candidate}: the check ended without a result (exit {done.returncode}): "
-                           f"{done.stderr.strip()[-500:]}", "traceback": done.stderr}
+        return {
+            "passed": False,
+            "stage": None,
+            "error": "NoResult",
+            "assertion": False,
+            "message": f"{folder.name}/{candidate}: the check ended without a result (exit {done.returncode}): "
+            f"{done.stderr.strip()[-500:]}",
+            "traceback": done.stderr,
+        }
     return json.loads(lines[-1])

@@ -1,4 +1,5 @@
 """Drive one PMT editor (IDE) in a page the way a learner does."""
+
 from __future__ import annotations
 
 import html
@@ -35,7 +36,9 @@ class Ide:
         After each Enter, Ace indents the new line itself: that indentation is selected and
         typed over with the line's own.
         """
-        self.page.evaluate("id => { const e = ace.edit(id); e.setOption('behavioursEnabled', false); e.focus(); }", self.id)
+        self.page.evaluate(
+            "id => { const e = ace.edit(id); e.setOption('behavioursEnabled', false); e.focus(); }", self.id
+        )
         keyboard = self.page.keyboard
         keyboard.press("Control+A")
         keyboard.press("Delete")
@@ -79,6 +82,8 @@ def succeeded(output: str) -> bool:
 def shows(output: str, feedback: str) -> bool:
     """Whether the terminal shows `feedback`. PMT wraps long messages at the terminal's width
     (even inside words) and escapes brackets as HTML entities: compare without either."""
+
     def squash(text):
         return re.sub(r"\s+", "", html.unescape(text))
+
     return squash(feedback) in squash(output)

@@ -1,4 +1,5 @@
 """The failure messages a learner can meet, read from source: exercise checks and course_helpers."""
+
 from __future__ import annotations
 
 import ast
@@ -15,7 +16,11 @@ def failure_messages(source: str) -> Iterator[tuple[int, str | None]]:
         message = None
         if isinstance(node, ast.Assert):
             message = node.msg
-        elif isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and getattr(node.exc.func, "id", "") in FAILURES:
+        elif (
+            isinstance(node, ast.Raise)
+            and isinstance(node.exc, ast.Call)
+            and getattr(node.exc.func, "id", "") in FAILURES
+        ):
             message = node.exc.args[0] if node.exc.args else None
         else:
             continue
@@ -24,5 +29,8 @@ def failure_messages(source: str) -> Iterator[tuple[int, str | None]]:
 
 def lacking_hints(source: str) -> list[tuple[int, str]]:
     """(line, what is missing) for each failure without a message, or whose message has no hint."""
-    return [(line, "no message" if message is None else "no hint")
-            for line, message in failure_messages(source) if message is None or HINT not in message]
+    return [
+        (line, "no message" if message is None else "no hint")
+        for line, message in failure_messages(source)
+        if message is None or HINT not in message
+    ]

@@ -9,6 +9,7 @@ in the test harness, never in the site.
 
     python -m tests.support.mirror      # fill build/browser-mirror (make test does it)
 """
+
 from __future__ import annotations
 
 import base64
@@ -93,13 +94,19 @@ class Mirror:
         lock, _ = self.wanted([exercise])
         missing = sorted(name for name in lock if self._lock_entry(name)[1].get("package_type") == "cpython_module")
         if missing:
-            return (f"needs Pyodide's own build of {', '.join(missing)}, which no registry reachable offline carries; "
-                    "run it online (BROWSER_ASSETS=online)")
+            return (
+                f"needs Pyodide's own build of {', '.join(missing)}, which no registry reachable offline carries; "
+                "run it online (BROWSER_ASSETS=online)"
+            )
         return None
 
     @cached_property
     def _pins(self) -> dict[str, str]:
-        return {_normalise(d.name): d.version for d in self.runtime.packages_by_import.values() if d.source == "micropip-pin"}
+        return {
+            _normalise(d.name): d.version
+            for d in self.runtime.packages_by_import.values()
+            if d.source == "micropip-pin"
+        }
 
     def _lock_entry(self, name: str):
         packages = self.runtime.lock["packages"]
@@ -147,8 +154,17 @@ class Mirror:
             command = pip + ["wheel", "--no-deps", "--no-binary", name, "-w", str(self.folder), f"{name}=={version}"]
             env = {**os.environ, "CC": "false"}  # the C speedups fail to build, the pure package remains
         else:
-            command = pip + ["download", "--no-deps", "--only-binary", ":all:", "--python-version", "3.11",
-                             "-d", str(self.folder), f"{name}=={version}"]
+            command = pip + [
+                "download",
+                "--no-deps",
+                "--only-binary",
+                ":all:",
+                "--python-version",
+                "3.11",
+                "-d",
+                str(self.folder),
+                f"{name}=={version}",
+            ]
             env = os.environ
         done = subprocess.run(command, capture_output=True, text=True, env=env)
         found = self._find_wheel(name, version)
@@ -206,7 +222,11 @@ class Mirror:
         name = NPM_STAND_INS.get(package_at_version) or package_at_version.rsplit("@", 1)[0]
         package = NODE_MODULES / name
         asked_version = package_at_version.rsplit("@", 1)[1] if "@" in package_at_version else ""
-        have = json.loads((package / "package.json").read_text())["version"] if (package / "package.json").is_file() else None
+        have = (
+            json.loads((package / "package.json").read_text())["version"]
+            if (package / "package.json").is_file()
+            else None
+        )
         if have is None:
             return 404, f"npm package {name} is not in node_modules".encode(), "text/plain"
         if package_at_version not in NPM_STAND_INS and asked_version != have:
@@ -219,15 +239,22 @@ class Mirror:
         if not wheel:
             return 404, f"{project} is not mirrored".encode(), "text/plain"
         digest = hashlib.sha256((self.folder / wheel).read_bytes()).hexdigest()
-        body = {"meta": {"api-version": "1.0"}, "name": name,
-                "files": [{"filename": wheel, "url": WHEEL_HOST + wheel, "hashes": {"sha256": digest}}]}
+        body = {
+            "meta": {"api-version": "1.0"},
+            "name": name,
+            "files": [{"filename": wheel, "url": WHEEL_HOST + wheel, "hashes": {"sha256": digest}}],
+        }
         return 200, json.dumps(body).encode(), "application/vnd.pypi.simple.v1+json"
 
     @staticmethod
     def _file(path: Path):
         if not path.is_file():
             return 404, f"no file {path}".encode(), "text/plain"
-        kind = "application/wasm" if path.suffix == ".wasm" else (mimetypes.guess_type(path.name)[0] or "application/octet-stream")
+        kind = (
+            "application/wasm"
+            if path.suffix == ".wasm"
+            else (mimetypes.guess_type(path.name)[0] or "application/octet-stream")
+        )
         return 200, path.read_bytes(), kind
 
     def integrity_of(self, url: str) -> str | None:
@@ -239,7 +266,9 @@ class Mirror:
 def main() -> int:
     mirror = Mirror()
     manifest = mirror.fill(all_exercises())
-    print(f"browser mirror: {len(manifest['lock'])} Pyodide lock wheels, {len(manifest['pins'])} micropip pins in {mirror.folder}")
+    print(
+        f"browser mirror: {len(manifest['lock'])} Pyodide lock wheels, {len(manifest['pins'])} micropip pins in {mirror.folder}"
+    )
     return 0
 
 

@@ -1,4 +1,5 @@
 """A throwaway, well-formed exercise for tests of the tools around exercises."""
+
 from __future__ import annotations
 
 from pathlib import Path

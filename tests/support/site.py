@@ -1,4 +1,5 @@
 """Build the site strictly and serve it as GitHub Pages serves a project site: under /<repo>/."""
+
 from __future__ import annotations
 
 import contextlib
@@ -34,8 +35,14 @@ def one_build_at_a_time():
 def build_site(site_url: str, out: Path, config: Path = PROJECT_ROOT / "mkdocs.yml") -> subprocess.CompletedProcess:
     env = {**os.environ, "SITE_URL": site_url, "PMT_PROJECT_IDS_LOCAL_FILE": str(out.parent / "pmt-ids.json")}
     with one_build_at_a_time():
-        return subprocess.run([str(MKDOCS), "build", "--strict", "-f", str(config), "-d", str(out)],
-                              cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=300)
+        return subprocess.run(
+            [str(MKDOCS), "build", "--strict", "-f", str(config), "-d", str(out)],
+            cwd=PROJECT_ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
 
 
 class SiteServer:

@@ -15,8 +15,8 @@ def choose(accept, available):
     ...
 
 
-def app(environ, start_response):
-    ...
+def app(environ, start_response): ...
+
 
 # --- PYODIDE:corr --- #
 REPRESENTATIONS = {  # media type: (Content-Type header, body)
@@ -81,13 +81,21 @@ def app(environ, start_response):
     start_response(status, [("Content-Type", content_type), ("Content-Length", str(len(body))), ("Vary", "Accept")])
     return [body]
 
+
 # --- PYODIDE:tests --- #
 for accept, expected, hint in [
-    ("text/html", "text/html", "text/html is available and asked for: split the header on ',' and compare each "
-     "range's type/subtype with the available types."),
+    (
+        "text/html",
+        "text/html",
+        "text/html is available and asked for: split the header on ',' and compare each "
+        "range's type/subtype with the available types.",
+    ),
     (None, "application/json", "no Accept header means anything goes: send the server's first choice."),
-    ("text/plain;q=0.9, text/html;q=0.5", "text/plain",
-     "the highest q wins: read q from each entry's ';q=' parameter."),
+    (
+        "text/plain;q=0.9, text/html;q=0.5",
+        "text/plain",
+        "the highest q wins: read q from each entry's ';q=' parameter.",
+    ),
     ("image/png", None, "nothing available fits: return None, which the app turns into a 406."),
 ]:
     chosen = choose(accept, AVAILABLE)
@@ -108,6 +116,7 @@ assert response.status == "406 Not Acceptable", (
     "Hint: when choose() returns None, start_response('406 Not Acceptable', ...) instead of a 200."
 )
 
+
 # --- PYODIDE:secrets --- #
 def _choose(accept, available=AVAILABLE):
     try:
@@ -127,40 +136,64 @@ def _expect(accept, expected, why, available=AVAILABLE):
 
 
 # Equal quality: the server's order decides, not the header's.
-_expect("text/html, application/json", "application/json",
-        "both have q=1, so the tie goes to the server's order of preference, not the order of the header.")
-_expect("text/plain, text/html", "text/html", "a tie goes to the server's order of preference: walk `available` "
-        "in order and replace your best candidate only on a strictly greater weight.")
+_expect(
+    "text/html, application/json",
+    "application/json",
+    "both have q=1, so the tie goes to the server's order of preference, not the order of the header.",
+)
+_expect(
+    "text/plain, text/html",
+    "text/html",
+    "a tie goes to the server's order of preference: walk `available` "
+    "in order and replace your best candidate only on a strictly greater weight.",
+)
 _expect("*/*;q=0.5, text/plain;q=0.5", "application/json", "all three have q=0.5; the server's first choice wins.")
 
 # Wildcards, and the most specific range deciding.
 _expect("*/*", "application/json", "*/* matches every type, so the server's favourite wins.")
 _expect("text/*", "text/html", "text/* matches text/html and text/plain; the server prefers text/html.")
-_expect("application/*;q=0.2, text/plain", "text/plain",
-        "text/plain has q=1, application/json only 0.2: an entry without a q parameter weighs 1.")
-_expect("*/*, application/json;q=0.1", "text/html",
-        "application/json matches both */* and application/json;q=0.1, and the most specific range decides "
-        "its q: 0.1, not the higher of the two. text/html keeps q=1 from */*.")
+_expect(
+    "application/*;q=0.2, text/plain",
+    "text/plain",
+    "text/plain has q=1, application/json only 0.2: an entry without a q parameter weighs 1.",
+)
+_expect(
+    "*/*, application/json;q=0.1",
+    "text/html",
+    "application/json matches both */* and application/json;q=0.1, and the most specific range decides "
+    "its q: 0.1, not the higher of the two. text/html keeps q=1 from */*.",
+)
 
 # q=0: not acceptable, and it still overrides a wildcard.
 _expect("application/json;q=0", None, "q=0 means not acceptable: return None rather than a type the client refused.")
-_refused_hint = ("q=0 means not acceptable, and it is the most specific range for that type: keep such entries "
-                 "when parsing, or the wildcard makes the refused type acceptable again.")
+_refused_hint = (
+    "q=0 means not acceptable, and it is the most specific range for that type: keep such entries "
+    "when parsing, or the wildcard makes the refused type acceptable again."
+)
 _expect("*/*, application/json;q=0", "text/html", _refused_hint)
 _expect("text/*, text/html;q=0", "text/plain", _refused_hint)
 _expect("*/*;q=0", None, "*/*;q=0 refuses everything: choose a type only when its weight is above 0.")
 
 # The shape of the header: parameters, case, spaces, empty or broken entries.
-_expect("text/html;level=1;q=0.5, text/plain;q=0.4", "text/html",
-        "parameters other than q (level=1) are ignored; only q matters.")
+_expect(
+    "text/html;level=1;q=0.5, text/plain;q=0.4",
+    "text/html",
+    "parameters other than q (level=1) are ignored; only q matters.",
+)
 _expect("application/json; charset=utf-8", "application/json", "ignore parameters other than q when matching.")
 _expect("TEXT/Plain", "text/plain", "media types are case-insensitive: compare them in lower case.")
 _expect("text/html;Q=0.1, text/plain;q=0.5", "text/plain", "parameter names are case-insensitive: Q is q.")
 _expect("  text/plain ; q=0.7 ,application/json;q=0.1", "text/plain", "strip the spaces around entries and parameters.")
-_expect("text/html,,application/json;q=0.5", "text/html",
-        "an empty entry between two commas is skipped: ignore an entry that is empty after strip().")
-_expect("text/html;q=abc, application/json;q=0.5", "application/json",
-        "an entry whose q is not a number is skipped: catch the ValueError from float() and drop that entry.")
+_expect(
+    "text/html,,application/json;q=0.5",
+    "text/html",
+    "an empty entry between two commas is skipped: ignore an entry that is empty after strip().",
+)
+_expect(
+    "text/html;q=abc, application/json;q=0.5",
+    "application/json",
+    "an entry whose q is not a number is skipped: catch the ValueError from float() and drop that entry.",
+)
 _expect("text/html;q=2, text/plain;q=0.1", "text/plain", "q must be a number from 0 to 1; skip the entry otherwise.")
 _expect("text/html;q=nan, text/plain;q=0.1", "text/plain", "float('nan') is a float, but not a number from 0 to 1.")
 _expect("garbage", None, "'garbage' is not type/subtype, so it is skipped, and nothing is left to accept.")
@@ -179,8 +212,11 @@ for _accept, _status, _body in [
     ("text/html;q=0.9, application/json;q=0.1", "200 OK", b"<h1>Dune</h1>"),
     ("*/*;q=0", "406 Not Acceptable", b"Not Acceptable. Available: application/json, text/html, text/plain"),
 ]:
-    _response = call_wsgi(app, headers={} if _accept is None else {"Accept": _accept},
-                          why=f"a GET with {'no Accept header' if _accept is None else 'Accept: ' + _accept}")
+    _response = call_wsgi(
+        app,
+        headers={} if _accept is None else {"Accept": _accept},
+        why=f"a GET with {'no Accept header' if _accept is None else 'Accept: ' + _accept}",
+    )
     _seen = "no Accept header" if _accept is None else f"'Accept: {_accept}'"
     assert (_response.status, _response.body) == (_status, _body), (
         f"With {_seen} the app should answer {_status!r} with the body {_body!r}, "

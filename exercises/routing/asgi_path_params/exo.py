@@ -9,7 +9,10 @@ def json_body(response):
     try:
         return json.loads(response.body)
     except ValueError:
-        raise AssertionError(f"The body should be JSON, got {response.body!r}. Hint: json.dumps(...).encode('utf-8').") from None
+        raise AssertionError(
+            f"The body should be JSON, got {response.body!r}. Hint: json.dumps(...).encode('utf-8')."
+        ) from None
+
 
 # --- PYODIDE:code --- #
 import json
@@ -17,8 +20,8 @@ import re
 from urllib.parse import parse_qs
 
 
-async def app(scope, receive, send):
-    ...
+async def app(scope, receive, send): ...
+
 
 # --- PYODIDE:corr --- #
 import json
@@ -62,6 +65,7 @@ async def app(scope, receive, send):
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
 
+
 # --- PYODIDE:tests --- #
 response = call_asgi(app, path="/items/7", query=b"limit=5&tags=a&tags=b")
 assert response.status == 200, (
@@ -96,6 +100,7 @@ assert response.status == 422, (
     "Hint: after checking that limit is digits, check 1 <= int(limit) <= 100 and answer 422 otherwise."
 )
 
+
 # --- PYODIDE:secrets --- #
 def _call(method, path, query=b"", hint="answer every bad request with a status (404, 405, 422), never an exception."):
     shown = f"{method} {path}" + (f"?{query.decode()}" if query else "")
@@ -114,8 +119,14 @@ def _data(shown, response):
 
 
 # limit: ASCII digits, 1 to 100.
-for _query, _limit in [(b"limit=1", 1), (b"limit=100", 100), (b"limit=007", 7), (b"limit=", 10), (b"sort=asc&limit=3", 3),
-                       (b"limit=5&limit=7", 5)]:
+for _query, _limit in [
+    (b"limit=1", 1),
+    (b"limit=100", 100),
+    (b"limit=007", 7),
+    (b"limit=", 10),
+    (b"sort=asc&limit=3", 3),
+    (b"limit=5&limit=7", 5),
+]:
     _shown, _response = _call("GET", "/items/3", _query)
     _got = _data(_shown, _response) if _response.status == 200 else _response.body
     assert _response.status == 200 and _got.get("limit") == _limit, (
@@ -146,8 +157,19 @@ assert _got == ["café", "a b", "x&y"], (
 )
 
 # The path: /items/<ASCII digits>, nothing else.
-for _path in ("/items", "/items/", "/items/7/", "/items/abc", "/items/-1", "/items/7.0", "/items/٣", "/items/²",
-              "/item/7", "/items/7/reviews", "/"):
+for _path in (
+    "/items",
+    "/items/",
+    "/items/7/",
+    "/items/abc",
+    "/items/-1",
+    "/items/7.0",
+    "/items/٣",
+    "/items/²",
+    "/item/7",
+    "/items/7/reviews",
+    "/",
+):
     _shown, _response = _call("GET", _path, hint="a path that is not /items/<digits> is a 404, not an exception.")
     assert _response.status == 404 and _data(_shown, _response) == {"detail": "Not Found"}, (
         f"{_shown} should get 404 with {{'detail': 'Not Found'}}, got {_response.status!r} {_response.body!r}. "

@@ -12,8 +12,8 @@ notes = Blueprint("notes", __name__, url_prefix="/notes")
 # Your views here.
 
 
-def create_app(config=None):
-    ...
+def create_app(config=None): ...
+
 
 # --- PYODIDE:corr --- #
 from flask import Blueprint, Flask, abort, current_app, request
@@ -51,6 +51,7 @@ def create_app(config=None):
         return {"service": app.config["SERVICE_NAME"], "testing": app.testing}
 
     return app
+
 
 # --- PYODIDE:tests --- #
 app = create_app()

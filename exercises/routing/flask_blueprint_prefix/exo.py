@@ -78,8 +78,12 @@ assert {"api", "admin"} <= set(app.blueprints), (
     "Hint: the first argument of Blueprint(...) is its name; register each blueprint with app.register_blueprint."
 )
 endpoints = {rule.endpoint: rule.rule for rule in app.url_map.iter_rules()}
-for endpoint, rule in [("index", "/"), ("api.index", "/api/v1/"), ("api.note", "/api/v1/notes/<int:note_id>"),
-                       ("admin.note", "/admin/notes/<int:note_id>")]:
+for endpoint, rule in [
+    ("index", "/"),
+    ("api.index", "/api/v1/"),
+    ("api.note", "/api/v1/notes/<int:note_id>"),
+    ("admin.note", "/admin/notes/<int:note_id>"),
+]:
     assert endpoints.get(endpoint) == rule, (
         f"The endpoint {endpoint!r} should have the rule {rule!r}, found {endpoints.get(endpoint)!r}. "
         f"All endpoints: {sorted(endpoints)}. "
@@ -134,7 +138,9 @@ assert response.status_code == 405 and "GET" in response.headers.get("Allow", ""
 )
 
 with app.test_request_context():
-    assert url_for("api.note", note_id=2) == "/api/v1/notes/2" and url_for("admin.note", note_id=2) == "/admin/notes/2", (
+    assert (
+        url_for("api.note", note_id=2) == "/api/v1/notes/2" and url_for("admin.note", note_id=2) == "/admin/notes/2"
+    ), (
         "url_for('api.note', note_id=2) and url_for('admin.note', note_id=2) should build '/api/v1/notes/2' and "
         f"'/admin/notes/2', got {url_for('api.note', note_id=2)!r} and {url_for('admin.note', note_id=2)!r}. "
         "Hint: call both view functions note, and write '/api/v1' and '/admin' only as the url_prefix."

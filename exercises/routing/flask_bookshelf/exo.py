@@ -40,6 +40,7 @@ def add_book():
     BOOKS[book_id] = {"id": book_id, "title": title}
     return BOOKS[book_id], 201, {"Location": url_for("get_book", book_id=book_id)}
 
+
 # --- PYODIDE:tests --- #
 client = app.test_client()
 response = client.get("/books/1")

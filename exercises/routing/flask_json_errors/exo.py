@@ -78,6 +78,7 @@ def http_error(error):
     response.content_type = "application/json"
     return response
 
+
 # --- PYODIDE:tests --- #
 import json
 

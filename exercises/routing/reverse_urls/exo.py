@@ -10,8 +10,8 @@ ROUTES = {
 }
 
 
-def url_for(route_name, **params):
-    ...
+def url_for(route_name, **params): ...
+
 
 # --- PYODIDE:corr --- #
 import re
@@ -53,6 +53,7 @@ def url_for(route_name, **params):
     path = "/".join(segments)
     query = urlencode(sorted((key, value) for key, value in extra.items() if value is not None), doseq=True)
     return f"{path}?{query}" if query else path
+
 
 # --- PYODIDE:tests --- #
 url = url_for("user", user_id=7)
@@ -101,7 +102,9 @@ def _refused(expected, hint, route_name, **params):
     except expected as error:
         return str(error)
     except Exception as error:  # noqa: BLE001
-        raise AssertionError(f"{call} should raise {expected.__name__}, got {type(error).__name__}: {error}. Hint: {hint}") from None
+        raise AssertionError(
+            f"{call} should raise {expected.__name__}, got {type(error).__name__}: {error}. Hint: {hint}"
+        ) from None
     raise AssertionError(f"{call} should raise {expected.__name__}, but returned {url!r}. Hint: {hint}")
 
 
@@ -122,7 +125,7 @@ assert _url == "/files/a%3Fb%23c%25d%26e%3Df%2Bg", (
     "Hint: '?' would start the query, '#' the fragment, and '%' an escape: quote(value, safe='') encodes them all."
 )
 for _value in ("50% off", "a b+c", "über?", "x/y/z", "~user"):
-    _segment = _build("file", filename=_value)[len("/files/"):]
+    _segment = _build("file", filename=_value)[len("/files/") :]
     assert "/" not in _segment and "?" not in _segment and _unquote(_segment) == _value, (
         f"url_for('file', filename={_value!r}) gave the segment {_segment!r}, which a router decodes as "
         f"{_unquote(_segment)!r}. Hint: the value must come back unchanged from unquote()."
@@ -134,7 +137,9 @@ assert _url == "/users/3/posts/Hello%2C%20world%21", (
     "and quote the str one with safe='' so ',' and '!' are escaped."
 )
 _url = _build("user", user_id=0)
-assert _url == "/users/0", f"url_for('user', user_id=0) should be '/users/0', got {_url!r}. Hint: 0 is a value, not a missing one."
+assert _url == "/users/0", (
+    f"url_for('user', user_id=0) should be '/users/0', got {_url!r}. Hint: 0 is a value, not a missing one."
+)
 
 # Extra parameters: the query string.
 _url = _build("users", tags=["a", "b"])
@@ -193,6 +198,10 @@ assert "title" in _text, (
 _refused(ValueError, "a path parameter set to None is missing too.", "file", filename=None)
 _refused(ValueError, "an empty segment matches no route: refuse an empty str parameter.", "file", filename="")
 for _value in (-1, True, "7", 7.0):
-    _refused(ValueError, "an int parameter takes an int of 0 or more and nothing else (no str, float or bool): "
-             "anything else may build a URL the route never matches, such as /users/-1 or /users/True.",
-             "user", user_id=_value)
+    _refused(
+        ValueError,
+        "an int parameter takes an int of 0 or more and nothing else (no str, float or bool): "
+        "anything else may build a URL the route never matches, such as /users/-1 or /users/True.",
+        "user",
+        user_id=_value,
+    )

@@ -12,8 +12,8 @@ class TrailingSlashRedirect:
         self.app = app
         self.known_paths = set(known_paths)
 
-    def __call__(self, environ, start_response):
-        ...
+    def __call__(self, environ, start_response): ...
+
 
 # --- PYODIDE:corr --- #
 from urllib.parse import quote
@@ -39,13 +39,17 @@ class TrailingSlashRedirect:
             location = quote((environ.get("SCRIPT_NAME", "") + path + "/").encode("latin-1"))
             if environ.get("QUERY_STRING"):
                 location += "?" + environ["QUERY_STRING"]
-            start_response("308 Permanent Redirect", [
-                ("Location", location),
-                ("Content-Type", "text/plain; charset=utf-8"),
-                ("Content-Length", "0"),
-            ])
+            start_response(
+                "308 Permanent Redirect",
+                [
+                    ("Location", location),
+                    ("Content-Type", "text/plain; charset=utf-8"),
+                    ("Content-Length", "0"),
+                ],
+            )
             return []
         return self.app(environ, start_response)  # untouched: status, headers, body and its close()
+
 
 # --- PYODIDE:tests --- #
 def site(environ, start_response):
@@ -84,6 +88,7 @@ assert response.status == "404 Not Found", (
     "Hint: redirect only when path + '/' is in known_paths; never strip a slash."
 )
 
+
 # --- PYODIDE:secrets --- #
 class _TrackedBody:
     """A response body that remembers whether the server closed it."""
@@ -109,9 +114,11 @@ def _echo(environ, start_response):
 
 def _mounted(script_name, inner):
     """What a server does for an app mounted under script_name: the prefix moves to SCRIPT_NAME."""
+
     def app_under_prefix(environ, start_response):
         environ["SCRIPT_NAME"] = script_name
         return inner(environ, start_response)
+
     return app_under_prefix
 
 
@@ -158,7 +165,9 @@ for _path in ("/about", "/both", "/nowhere", "/docs/intro"):
     )
 
 # Mounted under a prefix: the Location is built from SCRIPT_NAME + PATH_INFO.
-_response = call_wsgi(_mounted("/shop", _app), path="/docs", why="GET /shop/docs (SCRIPT_NAME '/shop', PATH_INFO '/docs')")
+_response = call_wsgi(
+    _mounted("/shop", _app), path="/docs", why="GET /shop/docs (SCRIPT_NAME '/shop', PATH_INFO '/docs')"
+)
 assert _response.header("Location") == "/shop/docs/", (
     f"For an app mounted at /shop, GET /shop/docs should be redirected to '/shop/docs/', got {_response.header('Location')!r}. "
     "Hint: the path the client sees is SCRIPT_NAME + PATH_INFO; the Location must include SCRIPT_NAME."

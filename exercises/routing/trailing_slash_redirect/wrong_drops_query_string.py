@@ -20,10 +20,13 @@ class TrailingSlashRedirect:
         ):
             # The same bytes, percent-encoded: a Location header must be ASCII.
             location = quote((environ.get("SCRIPT_NAME", "") + path + "/").encode("latin-1"))
-            start_response("308 Permanent Redirect", [
-                ("Location", location),
-                ("Content-Type", "text/plain; charset=utf-8"),
-                ("Content-Length", "0"),
-            ])
+            start_response(
+                "308 Permanent Redirect",
+                [
+                    ("Location", location),
+                    ("Content-Type", "text/plain; charset=utf-8"),
+                    ("Content-Length", "0"),
+                ],
+            )
             return []
         return self.app(environ, start_response)  # untouched: status, headers, body and its close()

@@ -18,10 +18,13 @@ class TrailingSlashRedirect:
             location = quote((environ.get("SCRIPT_NAME", "") + path + "/").encode("latin-1"))
             if environ.get("QUERY_STRING"):
                 location += "?" + environ["QUERY_STRING"]
-            start_response("308 Permanent Redirect", [
-                ("Location", location),
-                ("Content-Type", "text/plain; charset=utf-8"),
-                ("Content-Length", "0"),
-            ])
+            start_response(
+                "308 Permanent Redirect",
+                [
+                    ("Location", location),
+                    ("Content-Type", "text/plain; charset=utf-8"),
+                    ("Content-Length", "0"),
+                ],
+            )
             return []
         return self.app(environ, start_response)  # untouched: status, headers, body and its close()

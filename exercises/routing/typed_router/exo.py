@@ -5,21 +5,20 @@ from urllib.parse import unquote
 
 
 class Match(NamedTuple):
-    status: int          # 200, 204, 404 or 405
-    handler: object      # the route's handler for a 200, else None
-    params: dict         # the converted parameters for a 200, else {}
-    allow: str | None    # the Allow header for a 204 or a 405, else None
+    status: int  # 200, 204, 404 or 405
+    handler: object  # the route's handler for a 200, else None
+    params: dict  # the converted parameters for a 200, else {}
+    allow: str | None  # the Allow header for a 204 or a 405, else None
 
 
 class Router:
     def __init__(self):
         self.routes = []
 
-    def add(self, method, pattern, handler):
-        ...
+    def add(self, method, pattern, handler): ...
 
-    def match(self, method, path):
-        ...
+    def match(self, method, path): ...
+
 
 # --- PYODIDE:corr --- #
 import re
@@ -35,10 +34,10 @@ PARAMETER = re.compile(r"<(\w+):(\w+)>")
 
 
 class Match(NamedTuple):
-    status: int          # 200, 204, 404 or 405
-    handler: object      # the route's handler for a 200, else None
-    params: dict         # the converted parameters for a 200, else {}
-    allow: str | None    # the Allow header for a 204 or a 405, else None
+    status: int  # 200, 204, 404 or 405
+    handler: object  # the route's handler for a 200, else None
+    params: dict  # the converted parameters for a 200, else {}
+    allow: str | None  # the Allow header for a 204 or a 405, else None
 
 
 def fit(parts, segments):
@@ -85,6 +84,7 @@ class Router:
             methods.add("HEAD")
         return Match(204 if method == "OPTIONS" else 405, None, {}, ", ".join(sorted(methods)))
 
+
 # --- PYODIDE:tests --- #
 def show_user():
     return "show"
@@ -115,10 +115,12 @@ assert result == Match(405, None, {}, "GET, HEAD, OPTIONS, PUT"), (
     "sorted and joined with ', '."
 )
 
+
 # --- PYODIDE:secrets --- #
 def _handler(name):
     def handler():
         return name
+
     handler.__name__ = handler.__qualname__ = name
     return handler
 
@@ -146,12 +148,15 @@ _by_id, _by_name, _delete = (_handler(n) for n in ("item_by_id", "item_by_name",
 _router = Router()
 for _route in [
     ("GET", "/", _home),
-    ("GET", "/users", _list), ("POST", "/users", _create),
-    ("GET", "/users/<int:user_id>", _show), ("PUT", "/users/<int:user_id>", _update),
+    ("GET", "/users", _list),
+    ("POST", "/users", _create),
+    ("GET", "/users/<int:user_id>", _show),
+    ("PUT", "/users/<int:user_id>", _update),
     ("GET", "/files/<str:name>", _file),
     ("GET", "/posts/<slug:slug>", _post),
     ("GET", "/café/<int:table>", _table),
-    ("GET", "/items/<int:item_id>", _by_id), ("GET", "/items/<slug:name>", _by_name),
+    ("GET", "/items/<int:item_id>", _by_id),
+    ("GET", "/items/<slug:name>", _by_name),
     ("DELETE", "/items/<slug:name>", _delete),
 ]:
     _router.add(*_route)
@@ -179,8 +184,17 @@ assert _result == Match(200, _table, {"table": 3}, None), (
 )
 
 # The int converter: ASCII digits, nothing else.
-for _path in ("/users/-1", "/users/+7", "/users/1_000", "/users/%207", "/users/7%0A",
-              "/users/%D9%A3", "/users/%C2%B2", "/users/7.0", "/users/0x1F"):
+for _path in (
+    "/users/-1",
+    "/users/+7",
+    "/users/1_000",
+    "/users/%207",
+    "/users/7%0A",
+    "/users/%D9%A3",
+    "/users/%C2%B2",
+    "/users/7.0",
+    "/users/0x1F",
+):
     _result = _match(_router, "GET", _path)
     assert _result.status == 404, (
         f"GET {_path} should be 404 (got {_result!r}): the int converter takes ASCII digits only. "

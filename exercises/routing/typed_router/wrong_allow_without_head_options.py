@@ -12,10 +12,10 @@ PARAMETER = re.compile(r"<(\w+):(\w+)>")
 
 
 class Match(NamedTuple):
-    status: int          # 200, 204, 404 or 405
-    handler: object      # the route's handler for a 200, else None
-    params: dict         # the converted parameters for a 200, else {}
-    allow: str | None    # the Allow header for a 204 or a 405, else None
+    status: int  # 200, 204, 404 or 405
+    handler: object  # the route's handler for a 200, else None
+    params: dict  # the converted parameters for a 200, else {}
+    allow: str | None  # the Allow header for a 204 or a 405, else None
 
 
 def fit(parts, segments):

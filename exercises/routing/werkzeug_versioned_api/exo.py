@@ -9,17 +9,18 @@ from urllib.parse import unquote
 from werkzeug.exceptions import MethodNotAllowed, NotFound
 from werkzeug.routing import EndpointPrefix, Map, RequestRedirect, Rule, Submount
 
-url_map = Map([
-    # Your rules here.
-])
+url_map = Map(
+    [
+        # Your rules here.
+    ]
+)
 
 
-def resolve(method, path):
-    ...
+def resolve(method, path): ...
 
 
-def link(endpoint, **values):
-    ...
+def link(endpoint, **values): ...
+
 
 # --- PYODIDE:corr --- #
 from urllib.parse import unquote
@@ -27,17 +28,35 @@ from urllib.parse import unquote
 from werkzeug.exceptions import MethodNotAllowed, NotFound
 from werkzeug.routing import EndpointPrefix, Map, RequestRedirect, Rule, Submount
 
-url_map = Map([
-    Submount("/v1", [EndpointPrefix("v1.", [
-        Rule("/users/", endpoint="users", methods=["GET"]),
-        Rule("/users/<int:user_id>", endpoint="user", methods=["GET"]),
-    ])]),
-    Submount("/v2", [EndpointPrefix("v2.", [
-        Rule("/users/", endpoint="users", methods=["GET", "POST"]),
-        Rule("/users/<int:user_id>", endpoint="user", methods=["GET", "PATCH", "DELETE"]),
-        Rule("/teams/<slug>/", endpoint="team", methods=["GET"]),
-    ])]),
-])
+url_map = Map(
+    [
+        Submount(
+            "/v1",
+            [
+                EndpointPrefix(
+                    "v1.",
+                    [
+                        Rule("/users/", endpoint="users", methods=["GET"]),
+                        Rule("/users/<int:user_id>", endpoint="user", methods=["GET"]),
+                    ],
+                )
+            ],
+        ),
+        Submount(
+            "/v2",
+            [
+                EndpointPrefix(
+                    "v2.",
+                    [
+                        Rule("/users/", endpoint="users", methods=["GET", "POST"]),
+                        Rule("/users/<int:user_id>", endpoint="user", methods=["GET", "PATCH", "DELETE"]),
+                        Rule("/teams/<slug>/", endpoint="team", methods=["GET"]),
+                    ],
+                )
+            ],
+        ),
+    ]
+)
 
 
 def resolve(method, path):
@@ -55,6 +74,7 @@ def resolve(method, path):
 
 def link(endpoint, **values):
     return url_map.bind("api.example.org").build(endpoint, values)
+
 
 # --- PYODIDE:tests --- #
 result = resolve("GET", "/v1/users/7")

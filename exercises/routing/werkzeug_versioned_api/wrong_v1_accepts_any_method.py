@@ -4,17 +4,35 @@ from urllib.parse import unquote
 from werkzeug.exceptions import MethodNotAllowed, NotFound
 from werkzeug.routing import EndpointPrefix, Map, RequestRedirect, Rule, Submount
 
-url_map = Map([
-    Submount("/v1", [EndpointPrefix("v1.", [
-        Rule("/users/", endpoint="users"),
-        Rule("/users/<int:user_id>", endpoint="user"),
-    ])]),
-    Submount("/v2", [EndpointPrefix("v2.", [
-        Rule("/users/", endpoint="users", methods=["GET", "POST"]),
-        Rule("/users/<int:user_id>", endpoint="user", methods=["GET", "PATCH", "DELETE"]),
-        Rule("/teams/<slug>/", endpoint="team", methods=["GET"]),
-    ])]),
-])
+url_map = Map(
+    [
+        Submount(
+            "/v1",
+            [
+                EndpointPrefix(
+                    "v1.",
+                    [
+                        Rule("/users/", endpoint="users"),
+                        Rule("/users/<int:user_id>", endpoint="user"),
+                    ],
+                )
+            ],
+        ),
+        Submount(
+            "/v2",
+            [
+                EndpointPrefix(
+                    "v2.",
+                    [
+                        Rule("/users/", endpoint="users", methods=["GET", "POST"]),
+                        Rule("/users/<int:user_id>", endpoint="user", methods=["GET", "PATCH", "DELETE"]),
+                        Rule("/teams/<slug>/", endpoint="team", methods=["GET"]),
+                    ],
+                )
+            ],
+        ),
+    ]
+)
 
 
 def resolve(method, path):

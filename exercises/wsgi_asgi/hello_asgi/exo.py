@@ -1,9 +1,10 @@
 # --- PYODIDE:env --- #
 from course_helpers.asgi import call_asgi, run_lifespan
 
+
 # --- PYODIDE:code --- #
-async def app(scope, receive, send):
-    ...
+async def app(scope, receive, send): ...
+
 
 # --- PYODIDE:corr --- #
 TEXT = [(b"content-type", b"text/plain; charset=utf-8")]
@@ -23,6 +24,7 @@ async def app(scope, receive, send):
         await send({"type": "http.response.start", "status": 200 if found else 404, "headers": TEXT})
         await send({"type": "http.response.body", "body": b"Hello, ASGI!" if found else b"Not found"})
 
+
 # --- PYODIDE:tests --- #
 response = call_asgi(app, path="/")
 assert response.status == 200, (
@@ -41,7 +43,9 @@ assert response.header("content-type") == b"text/plain; charset=utf-8", (
 # --- PYODIDE:secrets --- #
 for path in ("/missing", "/hello/", "//"):
     response = call_asgi(app, path=path)
-    assert response.status == 404, f"GET {path} should get 404, got {response.status!r}. Hint: only the path '/' exists."
+    assert response.status == 404, (
+        f"GET {path} should get 404, got {response.status!r}. Hint: only the path '/' exists."
+    )
     assert response.body == b"Not found", (
         f"GET {path} should get b'Not found', got {response.body!r}. "
         "Hint: when scope['path'] is not exactly '/', send b'Not found' as the body along with the 404."

@@ -10,9 +10,11 @@ async def app(scope, receive, send):
                 return
     elif scope["type"] == "http":
         found = scope["path"] == "/"
-        await send({
-            "type": "http.response.start",
-            "status": 200 if found else 404,
-            "headers": [(b"content-type", b"text/plain; charset=utf-8")],
-            "body": b"Hello, ASGI!" if found else b"Not found",
-        })
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 200 if found else 404,
+                "headers": [(b"content-type", b"text/plain; charset=utf-8")],
+                "body": b"Hello, ASGI!" if found else b"Not found",
+            }
+        )

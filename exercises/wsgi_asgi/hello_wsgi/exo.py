@@ -1,9 +1,10 @@
 # --- PYODIDE:env --- #
 from course_helpers.wsgi import call_wsgi
 
+
 # --- PYODIDE:code --- #
-def app(environ, start_response):
-    ...
+def app(environ, start_response): ...
+
 
 # --- PYODIDE:corr --- #
 from urllib.parse import parse_qs
@@ -13,11 +14,15 @@ def app(environ, start_response):
     query = parse_qs(environ.get("QUERY_STRING", ""))
     name = query.get("name", ["world"])[0]
     body = f"Hello, {name}!".encode("utf-8")
-    start_response("200 OK", [
-        ("Content-Type", "text/plain; charset=utf-8"),
-        ("Content-Length", str(len(body))),
-    ])
+    start_response(
+        "200 OK",
+        [
+            ("Content-Type", "text/plain; charset=utf-8"),
+            ("Content-Length", str(len(body))),
+        ],
+    )
     return [body]
+
 
 # --- PYODIDE:tests --- #
 response = call_wsgi(app)
@@ -39,6 +44,7 @@ assert response.header("Content-Type") == "text/plain; charset=utf-8", (
     f"Expected Content-Type 'text/plain; charset=utf-8', got {response.header('Content-Type')!r}. "
     "Hint: give start_response a ('Content-Type', ...) tuple in its list of headers, both items str."
 )
+
 
 # --- PYODIDE:secrets --- #
 def check_greeting(query, expected):

@@ -6,8 +6,11 @@ def app(environ, start_response):
         if key == "name" and value:
             name = value
     body = f"Hello, {name}!".encode("utf-8")
-    start_response("200 OK", [
-        ("Content-Type", "text/plain; charset=utf-8"),
-        ("Content-Length", str(len(body))),
-    ])
+    start_response(
+        "200 OK",
+        [
+            ("Content-Type", "text/plain; charset=utf-8"),
+            ("Content-Length", str(len(body))),
+        ],
+    )
     return [body]

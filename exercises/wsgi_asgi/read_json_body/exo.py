@@ -7,8 +7,8 @@ import json
 MAX_BODY = 1000
 
 
-def app(environ, start_response):
-    ...
+def app(environ, start_response): ...
+
 
 # --- PYODIDE:corr --- #
 import json
@@ -17,18 +17,22 @@ MAX_BODY = 1000
 
 
 def respond(start_response, status, content_type, body, extra_headers=()):
-    start_response(status, [
-        ("Content-Type", content_type),
-        ("Content-Length", str(len(body))),
-        *extra_headers,
-    ])
+    start_response(
+        status,
+        [
+            ("Content-Type", content_type),
+            ("Content-Length", str(len(body))),
+            *extra_headers,
+        ],
+    )
     return [body]
 
 
 def app(environ, start_response):
     if environ["REQUEST_METHOD"] != "POST":
-        return respond(start_response, "405 Method Not Allowed", "text/plain; charset=utf-8",
-                       b"Use POST.", [("Allow", "POST")])
+        return respond(
+            start_response, "405 Method Not Allowed", "text/plain; charset=utf-8", b"Use POST.", [("Allow", "POST")]
+        )
     length = int(environ.get("CONTENT_LENGTH") or "0")
     if length > MAX_BODY:
         return respond(start_response, "413 Content Too Large", "text/plain; charset=utf-8", b"Body too large.")
@@ -38,6 +42,7 @@ def app(environ, start_response):
     except ValueError:
         return respond(start_response, "400 Bad Request", "text/plain; charset=utf-8", b"The body is not JSON.")
     return respond(start_response, "200 OK", "application/json", json.dumps({"received": value}).encode("utf-8"))
+
 
 # --- PYODIDE:tests --- #
 response = call_wsgi(app, method="POST", body=b'{"id": 7}')
@@ -102,8 +107,13 @@ assert (response.header("Content-Type") or "").startswith("text/plain"), (
     "Hint: send ('Content-Type', 'text/plain; charset=utf-8') with the 400; only the 200 is application/json."
 )
 
-response = call_wsgi(app, method="POST", body=b'[1, 2]{"next": "request"}', content_length="6",
-                     why="a POST whose connection already holds the next request")
+response = call_wsgi(
+    app,
+    method="POST",
+    body=b'[1, 2]{"next": "request"}',
+    content_length="6",
+    why="a POST whose connection already holds the next request",
+)
 assert response.status_code == 200 and json.loads(response.body) == {"received": [1, 2]}, (
     f"With Content-Length 6 the body is b'[1, 2]', the rest belongs to the next request; got {response.status!r} {response.body!r}. "
     "Hint: read(length), exactly CONTENT_LENGTH bytes."

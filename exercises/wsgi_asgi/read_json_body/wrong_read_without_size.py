@@ -6,7 +6,9 @@ MAX_BODY = 1000
 
 def app(environ, start_response):
     if environ["REQUEST_METHOD"] != "POST":
-        start_response("405 Method Not Allowed", [("Content-Type", "text/plain"), ("Content-Length", "0"), ("Allow", "POST")])
+        start_response(
+            "405 Method Not Allowed", [("Content-Type", "text/plain"), ("Content-Length", "0"), ("Allow", "POST")]
+        )
         return [b""]
     raw = environ["wsgi.input"].read()
     try:

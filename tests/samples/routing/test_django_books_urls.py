@@ -1,4 +1,5 @@
 """samples/routing/django_books_urls.py, the included app, driven by Django's test client."""
+
 import pytest
 from django.test import Client, override_settings
 from django.urls import reverse

@@ -1,4 +1,5 @@
 """samples/routing/django_urls.py, driven by Django's test client, then through its WSGI entry point."""
+
 import datetime
 
 import pytest

@@ -1,4 +1,5 @@
 """samples/routing/fastapi_routers.py, driven by FastAPI's TestClient."""
+
 import pytest
 from fastapi.testclient import TestClient
 

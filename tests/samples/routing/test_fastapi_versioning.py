@@ -1,4 +1,5 @@
 """samples/routing/fastapi_versioning.py, driven by FastAPI's TestClient, then as a bare ASGI app."""
+
 import httpx
 import pytest
 from fastapi.testclient import TestClient
@@ -47,5 +48,6 @@ def test_the_middleware_is_plain_asgi():
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
             return await client.get("/books/2", headers={"API-Version": "2"})
+
     response = run(go())
     assert response.json() == {"id": 2, "authors": ["Frank Herbert"]}

@@ -1,4 +1,5 @@
 """samples/routing/flask_blueprints.py, driven by Flask's test client on a fresh app per test."""
+
 import pytest
 from flask import url_for
 

@@ -1,4 +1,5 @@
 """samples/routing/flask_negotiation.py, driven by Flask's test client with various Accept headers."""
+
 import pytest
 
 from samples.routing.flask_negotiation import app

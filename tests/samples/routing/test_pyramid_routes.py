@@ -1,4 +1,5 @@
 """samples/routing/pyramid_routes.py, driven by WebTest."""
+
 import pytest
 import webtest
 

@@ -1,4 +1,5 @@
 """samples/routing/wsgi_trailing_slash.py, wrapped around a small Flask app and driven by WebTest."""
+
 import pytest
 import webtest
 from flask import Flask, request

@@ -47,6 +47,7 @@ def test_the_same_project_under_asgi():
         transport = httpx.ASGITransport(app=get_asgi_application())
         async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
             return await client.get("/"), await client.get("/nope")
+
     found, missing = run(go())
     assert (found.status_code, found.content) == (200, b"Hello, Django!")
     assert missing.status_code == 404

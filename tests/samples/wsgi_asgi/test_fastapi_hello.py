@@ -38,5 +38,6 @@ def test_the_app_is_a_plain_asgi_callable():
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
             return await client.get("/")
+
     response = run(go())
     assert response.json() == {"message": "Hello, FastAPI!"}

@@ -1,4 +1,5 @@
 """samples/wsgi_asgi/flask_hello.py, driven by Flask's test client, then as a bare WSGI app."""
+
 import pytest
 import webtest
 

@@ -1,4 +1,5 @@
 """samples/wsgi_asgi/plain_asgi_app.py, driven through HTTPX's ASGI transport and by hand (lifespan)."""
+
 import asyncio
 
 import httpx
@@ -13,6 +14,7 @@ def request(method: str, path: str) -> httpx.Response:
         transport = httpx.ASGITransport(app=application)
         async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
             return await client.request(method, path)
+
     return run(go())
 
 

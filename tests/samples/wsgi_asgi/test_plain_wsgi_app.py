@@ -1,4 +1,5 @@
 """samples/wsgi_asgi/plain_wsgi_app.py, driven by WebTest (which also runs its WSGI lint on every call)."""
+
 import pytest
 import webtest
 

@@ -1,4 +1,5 @@
 """samples/wsgi_asgi/pyramid_hello.py, driven by WebTest."""
+
 import pytest
 import webtest
 
