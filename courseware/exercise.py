@@ -1,5 +1,9 @@
 """One exercise = one folder: read it, check its shape, find them all.
 
+Reading is lazy and each part fails on its own: a broken wrong answer does not stop the
+solution from being checked, and a broken exercise does not stop the others. `problems()`
+lists everything wrong with a folder at once; `load()` is the strict reader the build uses.
+
 Standard library only: the build hook, the test suite and the exercise runner (which runs
 under the browser-parity interpreter) all import this module.
 """
@@ -8,10 +12,13 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
+from courseware.project import PROJECT_ROOT
+from courseware.wrong_answers import PREFIX, SUFFIX, PatchError, read_patch
+
 EXERCISES_DIR = PROJECT_ROOT / "exercises"
 
 # PMT's own section header pattern (pyodide-mkdocs-theme 5.7), e.g. "# --- PYODIDE:corr --- #".
@@ -20,8 +27,8 @@ KNOWN_SECTIONS = ("ignore", "env", "env_term", "code", "corr", "tests", "secrets
 REQUIRED_SECTIONS = ("code", "corr", "tests", "secrets")
 REQUIRED_FILES = ("statement.md", "exo.py", "exo_REM.md")
 MIN_WRONG_ANSWERS = 2
-EXPECT_LINE = re.compile(r"^#\s*expect:\s*(\S.*?)\s*$", re.IGNORECASE)
 SLUG = re.compile(r"^[a-z][a-z0-9_]*/[a-z][a-z0-9_]*$")
+STATEMENT_TITLE = re.compile(r"^### \S")
 # A page embeds an exercise with this line, alone on its line (hooks/exercises.py rewrites it).
 EMBED_LINE = re.compile(
     r"""^(?P<indent>[ \t]*)\{\{\s*exercise\(\s*(?P<q>["'])(?P<slug>[^"']*)(?P=q)\s*\)\s*\}\}[ \t]*$""", re.M
@@ -49,13 +56,13 @@ class Section:
 
 @dataclass(frozen=True)
 class WrongAnswer:
-    path: Path
-    expect: str
-    source: str
+    path: Path  # wrong_<mistake>.patch
+    expect: str  # what the learner's feedback must contain
+    source: str  # the full answer: the solution with the patch applied
 
     @property
     def mistake(self) -> str:
-        return self.path.stem.removeprefix("wrong_")
+        return self.path.name.removeprefix(PREFIX).removesuffix(SUFFIX)
 
     def as_section(self) -> Section:
         return Section("corr", self.source, 1)
@@ -65,8 +72,28 @@ class WrongAnswer:
 class Exercise:
     slug: str  # "<chapter>/<name>"
     folder: Path
-    sections: dict[str, Section] = field(repr=False)
-    wrong_answers: tuple[WrongAnswer, ...] = field(repr=False)
+
+    @classmethod
+    def at(cls, slug: str, root: Path = EXERCISES_DIR) -> Exercise:
+        """The exercise `<chapter>/<name>` under root; reads nothing but the folder's existence."""
+        if not SLUG.match(slug):
+            raise ExerciseError(
+                f"exercise slug {slug!r}: expected '<chapter>/<name>' in snake_case, e.g. 'wsgi_asgi/hello_wsgi'"
+            )
+        folder = root / slug
+        if not folder.is_dir():
+            known = ", ".join(discover_slugs(root)) or "none"
+            raise ExerciseError(f"unknown exercise {slug!r}: no folder {folder}. Known exercises: {known}")
+        return cls(slug, folder)
+
+    @classmethod
+    def find(cls, slug_or_folder: str) -> Exercise:
+        """The exercise named `<chapter>/<name>`, or the one in a folder given by its path."""
+        folder = Path(slug_or_folder)
+        if folder.is_dir() and (folder / "exo.py").is_file():
+            folder = folder.resolve()
+            return cls(f"{folder.parent.name}/{folder.name}", folder)
+        return cls.at(slug_or_folder)
 
     @property
     def exo_file(self) -> Path:
@@ -76,6 +103,36 @@ class Exercise:
     def statement_file(self) -> Path:
         return self.folder / "statement.md"
 
+    @cached_property
+    def sections(self) -> dict[str, Section]:
+        return split_sections(self.exo_file)
+
+    @property
+    def wrong_answer_files(self) -> list[Path]:
+        return sorted(self.folder.glob(f"{PREFIX}*{SUFFIX}"))
+
+    @cached_property
+    def wrong_answers(self) -> tuple[WrongAnswer, ...]:
+        return tuple(self.wrong_answer(path.name) for path in self.wrong_answer_files)
+
+    def wrong_answer(self, file_name: str) -> WrongAnswer:
+        """The wrong answer stored in `file_name`, applied to the solution."""
+        path = self.folder / file_name
+        try:
+            patch = read_patch(path)
+            source = patch.apply(self.sections["corr"].source)
+        except PatchError as error:
+            raise ExerciseError(str(error)) from None
+        except FileNotFoundError:
+            raise ExerciseError(f"{path}: no such wrong answer in {self.slug}") from None
+        try:
+            Section("corr", source, 1).compiled(path)
+        except SyntaxError as error:
+            raise ExerciseError(
+                f"{path}: the answer it gives has a syntax error on its line {error.lineno}: {error.msg}"
+            ) from None
+        return WrongAnswer(path, patch.expect, source)
+
     @property
     def sources(self) -> list[str]:
         """Every piece of Python of the exercise: its sections and its wrong answers."""
@@ -84,6 +141,56 @@ class Exercise:
     def imported_modules(self) -> set[str]:
         """Every module name imported anywhere in the exercise, dotted names included."""
         return imported_modules(self.sources)
+
+    def page_problems(self) -> list[str]:
+        """What keeps this exercise out of its page: its statement, exo.py and remark (empty: none)."""
+        found = []
+        for name in REQUIRED_FILES:
+            if not (self.folder / name).is_file():
+                found.append(f"{self.folder / name}: missing; every exercise folder has {', '.join(REQUIRED_FILES)}")
+        if self.statement_file.is_file():
+            statement = self.statement_file.read_text(encoding="utf-8").lstrip()
+            if not STATEMENT_TITLE.match(statement):
+                found.append(f"{self.statement_file}:1: must start with a '### <title>' heading")
+        if self.exo_file.is_file():
+            try:
+                _ = self.sections  # parsed here so that its problems are listed with the rest
+            except ExerciseError as error:
+                found.append(str(error))
+        return found
+
+    def problems(self) -> list[str]:
+        """Everything that keeps this folder from being a well-formed exercise (empty: none):
+        what its page needs, and its known-wrong answers."""
+        found = self.page_problems()
+        for stray in sorted(self.folder.glob(f"{PREFIX}*.py")):
+            found.append(
+                f"{stray}: a wrong answer is stored as a patch against the solution: "
+                f"python -m courseware.wrong_answers save {self.slug} {stray}"
+            )
+        if found:
+            return found  # the wrong answers are patches of a solution that cannot be read yet
+        count = len(self.wrong_answer_files)
+        if count < MIN_WRONG_ANSWERS:
+            found.append(
+                f"{self.folder}: has {count} wrong_<mistake>{SUFFIX} file(s); at least {MIN_WRONG_ANSWERS} are needed"
+            )
+        for path in self.wrong_answer_files:
+            try:
+                self.wrong_answer(path.name)
+            except ExerciseError as error:
+                found.append(str(error))
+        return found
+
+
+def load(slug: str, root: Path = EXERCISES_DIR, *, for_page: bool = False) -> Exercise:
+    """Read the exercise `<chapter>/<name>` under root, strictly: ExerciseError lists every problem
+    (with `for_page`, only those that keep it out of its page)."""
+    exercise = Exercise.at(slug, root)
+    problems = exercise.page_problems() if for_page else exercise.problems()
+    if problems:
+        raise ExerciseError("\n".join(problems))
+    return exercise
 
 
 def imported_modules(sources: list[str]) -> set[str]:
@@ -100,8 +207,11 @@ def imported_modules(sources: list[str]) -> set[str]:
 
 
 def split_sections(path: Path) -> dict[str, Section]:
-    """Split a PMT exercise file into its sections; raise ExerciseError naming the file."""
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    """Split a PMT exercise file into its sections; raise ExerciseError naming the file and line."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    except FileNotFoundError:
+        raise ExerciseError(f"{path}: missing; every exercise folder has {', '.join(REQUIRED_FILES)}") from None
     sections: dict[str, Section] = {}
     current, start, body = None, 0, []
     for number, line in enumerate(lines, start=1):
@@ -132,58 +242,9 @@ def split_sections(path: Path) -> dict[str, Section]:
     return sections
 
 
-def read_wrong_answer(path: Path) -> WrongAnswer:
-    source = path.read_text(encoding="utf-8")
-    first_line = source.lstrip().splitlines()[0] if source.strip() else ""
-    expect = EXPECT_LINE.match(first_line)
-    if not expect:
-        raise ExerciseError(f"{path}: the first line must be '# expect: <part of the feedback this answer gets>'")
-    _check_syntax(path, source, 1)
-    return WrongAnswer(path, expect.group(1), source)
-
-
-def load(slug: str, root: Path = EXERCISES_DIR) -> Exercise:
-    """Read and check the exercise `<chapter>/<name>` under root."""
-    if not SLUG.match(slug):
-        raise ExerciseError(
-            f"exercise slug {slug!r}: expected '<chapter>/<name>' in snake_case, e.g. 'wsgi_asgi/hello_wsgi'"
-        )
-    folder = root / slug
-    if not folder.is_dir():
-        known = ", ".join(discover_slugs(root)) or "none"
-        raise ExerciseError(f"unknown exercise {slug!r}: no folder {folder}. Known exercises: {known}")
-    for name in REQUIRED_FILES:
-        if not (folder / name).is_file():
-            raise ExerciseError(f"{folder / name}: missing; every exercise folder has {', '.join(REQUIRED_FILES)}")
-    wrong = tuple(read_wrong_answer(p) for p in sorted(folder.glob("wrong_*.py")))
-    if len(wrong) < MIN_WRONG_ANSWERS:
-        raise ExerciseError(
-            f"{folder}: has {len(wrong)} wrong_<mistake>.py file(s); at least {MIN_WRONG_ANSWERS} are needed"
-        )
-    return Exercise(slug, folder, split_sections(folder / "exo.py"), wrong)
-
-
 def discover_slugs(root: Path = EXERCISES_DIR) -> list[str]:
     """Every folder that holds an exo.py, as '<chapter>/<name>'."""
     return sorted(p.parent.relative_to(root).as_posix() for p in root.glob("*/*/exo.py"))
-
-
-def embeds(docs_dir: Path = PROJECT_ROOT / "docs") -> dict[str, list[str]]:
-    """Page (path under docs_dir) -> the slugs it embeds, in page order."""
-    found = {}
-    for page in sorted(docs_dir.rglob("*.md")):
-        slugs = [m["slug"] for m in EMBED_LINE.finditer(page.read_text(encoding="utf-8"))]
-        if slugs:
-            found[page.relative_to(docs_dir).as_posix()] = slugs
-    return found
-
-
-def page_url(src_path: str) -> str:
-    """The URL, relative to the site root, MkDocs gives the page docs/<src_path>."""
-    stem = src_path.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
 
 
 def _check_syntax(path: Path, source: str, first_line: int) -> None:

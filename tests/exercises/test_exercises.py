@@ -1,6 +1,11 @@
-"""Every exercise, discovered from exercises/: its solution passes, its starter fails, and
-each known-wrong answer gets the feedback it declares. Each check runs in a fresh
-interpreter of the environment that mirrors the learner's browser."""
+"""Every exercise, discovered from exercises/: it follows the format, its solution passes, its
+starter fails, each known-wrong answer gets the feedback it declares and the examples of its
+statement hold. Each check runs in a fresh interpreter of the environment that mirrors the
+learner's browser.
+
+Tests are listed from file names only, so that a broken exercise fails its own tests while
+every other exercise is still checked.
+"""
 
 from __future__ import annotations
 
@@ -10,18 +15,34 @@ import subprocess
 
 import pytest
 
-from courseware.exercise import EXERCISES_DIR, discover_slugs, load
+from courseware.exercise import EXERCISES_DIR, Exercise, discover_slugs
 from tests.support.messages import HINT, lacking_hints
 
 SLUGS = discover_slugs()
-WRONG_ANSWERS = [(slug, w.path.name) for slug in SLUGS for w in load(slug).wrong_answers]
+WRONG_ANSWERS = [(slug, path.name) for slug in SLUGS for path in Exercise.at(slug).wrong_answer_files]
+
+
+def per_exercise(cases, slug_of=lambda case: case):
+    """Parametrize over `cases`, each marked with its exercise (`make check EXERCISE=...` selects by it)."""
+    return [
+        pytest.param(*(case if isinstance(case, tuple) else (case,)), marks=pytest.mark.exercise(slug_of(case)))
+        for case in cases
+    ]
 
 
 def test_exercises_are_found():
     assert SLUGS, f"no exercise found under {EXERCISES_DIR} (expected <chapter>/<name>/exo.py)"
 
 
-@pytest.mark.parametrize("slug", SLUGS)
+@pytest.mark.parametrize("slug", per_exercise(SLUGS))
+def test_follows_the_exercise_format(slug):
+    problems = Exercise.at(slug).problems()
+    assert not problems, f"{slug} is not a well-formed exercise (CONTRIBUTING.md, 'Add an exercise'):\n" + "\n".join(
+        problems
+    )
+
+
+@pytest.mark.parametrize("slug", per_exercise(SLUGS))
 def test_solution_passes(slug, check):
     outcome = check(EXERCISES_DIR / slug, "corr")
     assert outcome["passed"], (
@@ -29,51 +50,66 @@ def test_solution_passes(slug, check):
     )
 
 
-@pytest.mark.parametrize("slug", SLUGS)
-def test_starter_does_not_pass(slug, check):
+@pytest.mark.parametrize("slug", per_exercise(SLUGS))
+def test_starter_fails_with_a_message(slug, check):
     outcome = check(EXERCISES_DIR / slug, "code")
     assert not outcome["passed"], (
         f"{slug}: the starter code (code) already passes every test; the exercise asks nothing"
     )
-    assert outcome["error"] not in ("Timeout", "NoResult"), (
-        f"{slug}: the starter must fail cleanly: {outcome['message']}"
+    assert outcome["assertion"] and HINT in outcome["message"], (
+        f"{slug}: the starter must fail a check with a message and a hint, as a learner's first try would; "
+        f"it fails at {outcome['stage']} with {outcome['error']}: {outcome['message']}"
     )
 
 
-@pytest.mark.parametrize(("slug", "wrong_file"), WRONG_ANSWERS, ids=[f"{s}/{w}" for s, w in WRONG_ANSWERS])
+@pytest.mark.parametrize(
+    ("slug", "wrong_file"),
+    per_exercise(WRONG_ANSWERS, lambda case: case[0]),
+    ids=[f"{slug}/{name}" for slug, name in WRONG_ANSWERS],
+)
 def test_wrong_answer_gets_its_feedback(slug, wrong_file, check):
-    exercise = load(slug)
-    wrong = next(w for w in exercise.wrong_answers if w.path.name == wrong_file)
-    outcome = check(exercise.folder, wrong_file)
-    assert not outcome["passed"], f"{wrong.path}: this wrong answer passes every check; add a check that catches it"
+    outcome = check(EXERCISES_DIR / slug, wrong_file)
+    where = f"exercises/{slug}/{wrong_file}"
+    assert outcome["error"] != "NoResult", f"{where}: {outcome['message']}"
+    assert not outcome["passed"], f"{where}: this wrong answer passes every check; add a check that catches it"
     assert outcome["assertion"], (
-        f"{wrong.path}: expected a failed assertion, got {outcome['error']} at {outcome['stage']}: {outcome['message']}"
+        f"{where}: expected a failed assertion, got {outcome['error']} at {outcome['stage']}: {outcome['message']}"
     )
-    assert wrong.expect in outcome["message"], (
-        f"{wrong.path}: the learner would see\n  {outcome['message']!r}\nwhich does not contain the declared\n  {wrong.expect!r}"
+    assert outcome["expect"] in outcome["message"], (
+        f"{where}: the learner would see\n  {outcome['message']!r}\nwhich does not contain the declared\n  {outcome['expect']!r}"
     )
     assert HINT in outcome["message"], (
-        f"{wrong.path}: the learner would see\n  {outcome['message']!r}\nwhich says what is wrong but not how to fix it (no {HINT!r})"
+        f"{where}: the learner would see\n  {outcome['message']!r}\nwhich says what is wrong but not how to fix it (no {HINT!r})"
     )
 
 
-@pytest.mark.parametrize("slug", SLUGS)
+@pytest.mark.parametrize("slug", per_exercise(SLUGS))
 def test_wrong_answers_get_distinct_feedback(slug, check):
-    exercise = load(slug)
-    messages = {w.path.name: check(exercise.folder, w.path.name)["message"] for w in exercise.wrong_answers}
+    messages = {
+        path.name: check(EXERCISES_DIR / slug, path.name)["message"] for path in Exercise.at(slug).wrong_answer_files
+    }
     repeated = {name: m for name, m in messages.items() if list(messages.values()).count(m) > 1}
     assert not repeated, f"{slug}: different mistakes get the same feedback, so it cannot guide the learner: {repeated}"
+
+
+@pytest.mark.parametrize("slug", per_exercise(SLUGS))
+def test_statement_examples_hold(slug, check):
+    """Each `pycon` block of the statement runs as a doctest after env and the solution."""
+    outcome = check(EXERCISES_DIR / slug, "examples")
+    assert outcome["passed"], (
+        f"{slug}: an example of statement.md does not hold for the solution:\n{outcome['message']}"
+    )
 
 
 def _assertions(section):
     return [node for node in ast.walk(ast.parse(section.source)) if isinstance(node, ast.Assert)]
 
 
-@pytest.mark.parametrize("slug", SLUGS)
+@pytest.mark.parametrize("slug", per_exercise(SLUGS))
 def test_every_assertion_explains_itself(slug):
     """Each failure a learner can meet says what went wrong and, literally, how to fix it:
     a helper that builds messages writes the "Hint:" itself, so the check can see it."""
-    exercise = load(slug)
+    exercise = Exercise.at(slug)
     lacking = [
         f"{exercise.exo_file}:{section.first_line + line - 1}: {missing}"
         for name in ("tests", "secrets")
@@ -86,21 +122,21 @@ def test_every_assertion_explains_itself(slug):
     )
 
 
-@pytest.mark.parametrize("slug", SLUGS)
+@pytest.mark.parametrize("slug", per_exercise(SLUGS))
 def test_secrets_do_not_repeat_public_tests(slug):
-    exercise = load(slug)
+    exercise = Exercise.at(slug)
     public = {ast.unparse(node) for node in _assertions(exercise.sections["tests"])}
     repeated = [ast.unparse(node) for node in _assertions(exercise.sections["secrets"]) if ast.unparse(node) in public]
     assert not repeated, f"{slug}: secrets repeat public tests (check other inputs instead): {repeated}"
 
 
-@pytest.mark.parametrize("slug", SLUGS)
+@pytest.mark.parametrize("slug", per_exercise(SLUGS))
 def test_runs_in_the_browser(slug, runtime):
-    problems = runtime.problems(load(slug))
+    problems = runtime.problems(Exercise.at(slug))
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("slug", SLUGS)
+@pytest.mark.parametrize("slug", per_exercise(SLUGS))
 def test_checked_at_the_browser_versions(slug, runtime, exercise_python):
     """Each package the exercise imports is installed for the checks at the browser's version."""
     probe = (
@@ -112,7 +148,7 @@ def test_checked_at_the_browser_versions(slug, runtime, exercise_python):
         "    except m.PackageNotFoundError: found[n] = None\n"
         "print(json.dumps({'python': '%d.%d' % sys.version_info[:2], 'found': found}))\n"
     )
-    modules = {m.split(".")[0] for m in load(slug).imported_modules()}
+    modules = {m.split(".")[0] for m in Exercise.at(slug).imported_modules()}
     wanted = {d.name: d.version for d in map(runtime.resolve, modules) if d and d.source != "pyodide-stdlib"}
     done = subprocess.run(
         [str(exercise_python), "-c", probe, json.dumps(sorted(wanted))], capture_output=True, text=True, check=True

@@ -1,6 +1,18 @@
 # --- PYODIDE:env --- #
 from course_helpers.wsgi import call_wsgi
 
+
+def site(environ, start_response):
+    """The app behind the middleware: it has the pages /docs/ and /about."""
+    path = environ["PATH_INFO"]
+    if path in ("/docs/", "/about"):
+        status, body = "200 OK", f"Page {path}".encode("utf-8")
+    else:
+        status, body = "404 Not Found", b"Not found"
+    start_response(status, [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(body)))])
+    return [body]
+
+
 # --- PYODIDE:code --- #
 from urllib.parse import quote
 
@@ -52,17 +64,6 @@ class TrailingSlashRedirect:
 
 
 # --- PYODIDE:tests --- #
-def site(environ, start_response):
-    """The app behind the middleware: it has the pages /docs/ and /about."""
-    path = environ["PATH_INFO"]
-    if path in ("/docs/", "/about"):
-        status, body = "200 OK", f"Page {path}".encode("utf-8")
-    else:
-        status, body = "404 Not Found", b"Not found"
-    start_response(status, [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(body)))])
-    return [body]
-
-
 app = TrailingSlashRedirect(site, {"/docs/", "/about"})
 
 response = call_wsgi(app, path="/docs")

@@ -1,3 +1,13 @@
+# --- PYODIDE:env --- #
+# Two handlers for the examples and the checks.
+def show_user():
+    return "show"
+
+
+def update_user():
+    return "update"
+
+
 # --- PYODIDE:code --- #
 import re
 from typing import NamedTuple
@@ -86,14 +96,6 @@ class Router:
 
 
 # --- PYODIDE:tests --- #
-def show_user():
-    return "show"
-
-
-def update_user():
-    return "update"
-
-
 router = Router()
 router.add("GET", "/users/<int:user_id>", show_user)
 router.add("PUT", "/users/<int:user_id>", update_user)
