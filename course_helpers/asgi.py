@@ -18,6 +18,9 @@ class BrokenRule(AssertionError):
 
 @dataclass
 class Response:
+    """What an ASGI app sent for one request: the status (an int), the headers (a list of
+    (bytes, bytes) pairs, as the app sent them), the whole body, and every message it sent."""
+
     status: int
     headers: list
     body: bytes
@@ -33,6 +36,7 @@ class Response:
 
     @property
     def text(self) -> str:
+        """The body decoded as UTF-8."""
         return self.body.decode("utf-8")
 
 

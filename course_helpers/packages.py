@@ -7,60 +7,113 @@ release. An exercise that needs one calls, in its `env` section:
     from course_helpers.packages import require
     await require("flask")
 
-In the browser this installs the pinned versions and checks what was installed; under
-CPython (the test suite) it checks that the installed versions are the same pins. Either
-way, a different version is an error, not a silent drift.
+In the browser this installs the pinned version of the package and of each package it
+needs, level by level, reading what each needs from its own metadata (Requires-Dist), as
+pip would. Under CPython (the test suite) it walks the same metadata of what is installed.
+Either way, a needed package that is not pinned here nor shipped by Pyodide, or a version
+other than the pin, is an error, never a silent drift.
 """
 
 from __future__ import annotations
 
 import importlib
 import importlib.metadata
+import re
 import sys
 
-# Distribution name -> version. The exercise environment of the test suite installs exactly these.
+# Distribution name -> version, for what micropip takes from PyPI. The exercise environment of
+# the test suite installs exactly these; what they need must be pinned here or be in Pyodide's lock.
 PINS = {
     "flask": "3.1.3",
     "werkzeug": "3.1.9",
     "itsdangerous": "2.2.0",
     "blinker": "1.9.0",
 }
-# What each one needs from PyPI (what it needs from Pyodide's lock, Pyodide provides).
-NEEDS = {
-    "flask": ("werkzeug", "itsdangerous", "blinker"),
-}
 
 
-def _with_needs(names):
-    wanted = []
-    for name in names:
-        if name not in PINS:
-            raise ValueError(f"{name!r} is not pinned in course_helpers.packages.PINS; pinned: {', '.join(PINS)}")
-        for item in (name, *NEEDS.get(name, ())):
-            if item not in wanted:
-                wanted.append(item)
-    return wanted
+class PackageError(RuntimeError):
+    """A package that cannot be installed or checked as pinned; the message says which and why."""
+
+
+def normalise(name: str) -> str:
+    """A distribution name as PEP 503 compares them: 'Flask_Login' and 'flask-login' are one."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+# How the browser's Python describes itself to environment markers (PEP 508).
+BROWSER_MARKERS = {"sys_platform": "emscripten", "platform_system": "Emscripten", "python_version": "3.11"}
+
+
+def needed(requires_dist: list[str] | None, environment: dict | None = None) -> list[str]:
+    """The names a package's Requires-Dist lines ask for: no extras, markers evaluated for this
+    interpreter or the given `environment` (e.g. BROWSER_MARKERS, from outside the browser)."""
+    from packaging.requirements import Requirement
+
+    names = []
+    for line in requires_dist or ():
+        requirement = Requirement(line)
+        if requirement.marker is not None and not requirement.marker.evaluate({"extra": "", **(environment or {})}):
+            continue
+        names.append(normalise(requirement.name))
+    return names
+
+
+def _pinned(name: str) -> str | None:
+    return next((version for pin, version in PINS.items() if normalise(pin) == normalise(name)), None)
+
+
+def _installed_version(name: str) -> str | None:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return None
 
 
 async def require(*names):
-    """Install (browser) or check (CPython) the pinned packages `names` and what they need."""
-    wanted = _with_needs(names)
-    if sys.platform == "emscripten":
-        import pyodide_js  # the page's Pyodide: micropip is in its lock, loaded on demand
+    """Install (browser) or check (CPython) the pinned packages `names` and all they need."""
+    unknown = [name for name in names if _pinned(name) is None]
+    if unknown:
+        raise PackageError(
+            f"{', '.join(unknown)} not pinned in course_helpers.packages.PINS; pinned: {', '.join(PINS)}"
+        )
+    in_browser = sys.platform == "emscripten"
+    if in_browser:
+        import pyodide_js  # the page's Pyodide: micropip and its `packaging` are in its lock
 
         await pyodide_js.loadPackage("micropip")
         import micropip
 
-        await micropip.install([f"{name}=={PINS[name]}" for name in wanted])
-    wrong = {}
-    for name in wanted:
-        try:
-            found = importlib.metadata.version(name)
-        except importlib.metadata.PackageNotFoundError:
-            found = None
-        if found != PINS[name]:
-            wrong[name] = found
-    if wrong:
-        raise RuntimeError(f"expected {', '.join(f'{n}=={PINS[n]}' for n in wrong)}; found {wrong}")
+        in_lock = {normalise(name) for name in pyodide_js._api.repodata_packages.to_py()}
+    seen: set[str] = set()
+    level = [normalise(name) for name in names]
+    while level:
+        pinned = [name for name in level if _pinned(name) is not None and name not in seen]
+        shipped = [name for name in level if _pinned(name) is None and name not in seen]
+        seen.update(level)
+        unpinned = [name for name in shipped if in_browser and name not in in_lock]
+        if unpinned:
+            raise PackageError(
+                f"{', '.join(unpinned)} needed by {', '.join(names)}, but neither pinned in "
+                "course_helpers.packages.PINS nor shipped with Pyodide: pin it"
+            )
+        if in_browser:
+            # Pins from PyPI without their dependencies (their versions are ours to choose);
+            # what Pyodide ships, from its lock (micropip knows the lock's versions).
+            if pinned:
+                await micropip.install([f"{name}=={_pinned(name)}" for name in pinned], deps=False)
+            if shipped:
+                await micropip.install(shipped)
+        wrong = {name: _installed_version(name) for name in pinned if _installed_version(name) != _pinned(name)}
+        if wrong:
+            expected = ", ".join(f"{name}=={_pinned(name)}" for name in wrong)
+            raise PackageError(f"expected {expected}; found {wrong}")
+        missing = [name for name in shipped if _installed_version(name) is None]
+        if missing:
+            raise PackageError(f"{', '.join(missing)} needed by {', '.join(names)} but not installed: run make test")
+        # The next level: what the pinned ones need (what Pyodide ships comes with its own needs).
+        level = sorted({need for name in pinned for need in needed(importlib.metadata.requires(name))} - seen)
     for name in names:
         importlib.import_module(name)  # imported now, so the page does not install it again
+
+
+__all__ = ["BROWSER_MARKERS", "PINS", "PackageError", "needed", "normalise", "require"]

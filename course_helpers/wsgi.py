@@ -14,12 +14,16 @@ from course_helpers.feedback import learner_line
 
 @dataclass
 class Response:
+    """What a WSGI app answered: the status line ('200 OK'), the headers (a list of (str, str)
+    pairs, as passed to start_response) and the whole body, as bytes."""
+
     status: str
     headers: list
     body: bytes
 
     @property
     def status_code(self) -> int:
+        """The status as a number: 200 for '200 OK'."""
         return int(self.status.split(" ", 1)[0])
 
     def header(self, name: str):
@@ -31,6 +35,7 @@ class Response:
 
     @property
     def text(self) -> str:
+        """The body decoded as UTF-8."""
         return self.body.decode("utf-8")
 
 

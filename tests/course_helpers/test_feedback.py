@@ -71,3 +71,104 @@ def test_a_broken_app_gets_what_broke_and_a_hint(call, said):
 def test_the_helpers_own_failures_are_broken_rules_not_crashes():
     with pytest.raises(BrokenRule):
         call_asgi(asgi_body_first)
+
+
+async def asgi_hello(scope, receive, send):
+    request = await receive()
+    await send({"type": "http.response.start", "status": 201, "headers": [(b"content-type", b"text/plain")]})
+    await send({"type": "http.response.body", "body": b"got " + request["body"], "more_body": True})
+    await send({"type": "http.response.body", "body": b"!"})
+
+
+def wsgi_hello(environ, start_response):
+    body = environ["wsgi.input"].read(int(environ.get("CONTENT_LENGTH") or 0))
+    start_response("200 OK", [("Content-Type", "text/plain"), ("X-Method", environ["REQUEST_METHOD"])])
+    return [b"got " + body]
+
+
+def test_a_working_asgi_app_gives_its_whole_response():
+    response = call_asgi(asgi_hello, method="POST", path="/x", body=b"data", headers={"X-A": "1"})
+    assert (response.status, response.body, response.text) == (201, b"got data!", "got data!")
+    assert response.header("Content-Type") == b"text/plain" and response.header("x-missing") is None
+    assert len(response.messages) == 3
+
+
+def test_a_working_wsgi_app_gives_its_whole_response():
+    response = call_wsgi(wsgi_hello, method="PUT", path="/x", body=b"data", headers={"X-A": "1"})
+    assert (response.status_code, response.text, response.header("x-method")) == (200, "got data", "PUT")
+    assert response.header("X-Missing") is None
+
+
+async def asgi_silent(scope, receive, send):
+    return None
+
+
+async def asgi_unfinished(scope, receive, send):
+    await send({"type": "http.response.start", "status": 200, "headers": []})
+
+
+async def asgi_str_status(scope, receive, send):
+    await send({"type": "http.response.start", "status": "200 OK", "headers": []})
+
+
+async def asgi_str_headers(scope, receive, send):
+    await send({"type": "http.response.start", "status": 200, "headers": [("content-type", "text/plain")]})
+
+
+async def asgi_not_a_dict(scope, receive, send):
+    await send("http.response.start")
+
+
+async def asgi_start_twice(scope, receive, send):
+    await send({"type": "http.response.start", "status": 200, "headers": []})
+    await send({"type": "http.response.start", "status": 200, "headers": []})
+
+
+async def asgi_str_body(scope, receive, send):
+    await send({"type": "http.response.start", "status": 200, "headers": []})
+    await send({"type": "http.response.body", "body": "text"})
+
+
+async def asgi_lifespan_raises(scope, receive, send):
+    raise RuntimeError("no lifespan here")
+
+
+def wsgi_no_start(environ, start_response):
+    return [b""]
+
+
+def wsgi_reads_all(environ, start_response):
+    environ["wsgi.input"].read()
+    start_response("200 OK", [])
+    return [b""]
+
+
+def wsgi_asserts(environ, start_response):
+    assert environ["PATH_INFO"] == "/nowhere", "my own check"
+
+
+@pytest.mark.parametrize(
+    ("call", "said"),
+    [
+        (lambda: call_asgi(asgi_silent), ["sent nothing", "http.response.start"]),
+        (lambda: call_asgi(asgi_unfinished), ["never finished", "more_body"]),
+        (lambda: call_asgi(asgi_str_status), ["must be an int", "'status': 200"]),
+        (lambda: call_asgi(asgi_str_headers), ["must be bytes", "(b'content-type'"]),
+        (lambda: call_asgi(asgi_not_a_dict), ["a dict with a 'type' key"]),
+        (lambda: call_asgi(asgi_start_twice), ["only 'http.response.body' may follow"]),
+        (lambda: call_asgi(asgi_str_body), ["it must be bytes", "encode it"]),
+        (lambda: run_lifespan(asgi_lifespan_raises), ["RuntimeError: no lifespan here", "lifespan.startup.complete"]),
+        (lambda: call_wsgi(wsgi_no_start), ["start_response"]),
+        (lambda: call_wsgi(wsgi_reads_all, method="POST", body=b"x"), ["without a size", "CONTENT_LENGTH"]),
+        (lambda: call_wsgi(wsgi_asserts), ["raised AssertionError: my own check", "line"]),
+    ],
+    ids=["asgi-silent", "asgi-unfinished", "asgi-str-status", "asgi-str-headers", "asgi-not-a-dict",
+         "asgi-start-twice", "asgi-str-body", "lifespan-raises", "wsgi-no-start", "wsgi-reads-all", "wsgi-asserts"],
+)  # fmt: skip
+def test_each_broken_rule_is_named_with_its_hint(call, said):
+    with pytest.raises(AssertionError) as failure:
+        call()
+    message = str(failure.value)
+    assert HINT in message, f"no hint in {message!r}"
+    missing = [text for text in said if text not in message]
+    assert not missing, f"{missing} not in {message!r}"

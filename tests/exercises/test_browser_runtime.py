@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from courseware.browser_runtime import PYTHON_LIBS
-from courseware.exercise import PROJECT_ROOT, Section, imported_modules
+from course_helpers.packages import PINS
+from courseware.browser_runtime import python_libs_sources
+from courseware.exercise import Section, imported_modules
+from courseware.project import PROJECT_ROOT, python_libs
 
 
-def test_the_browser_runs_python_3_11(runtime):
-    assert runtime.python_version == "3.11"
+def test_the_browser_runs_the_python_of_pyodides_lock(runtime):
+    lock_python = runtime.lock["info"]["python"]
+    assert lock_python.startswith(runtime.python_version + "."), (runtime.python_version, lock_python)
+
+
+def test_the_project_runs_the_browsers_python(runtime):
+    """pyproject.toml's requires-python follows the browser (Pyodide's lock), not the other way round."""
+    pyproject = (PROJECT_ROOT / "pyproject.toml").read_text()
+    assert f'requires-python = "=={runtime.python_version}.*"' in pyproject
 
 
 @pytest.mark.parametrize(
@@ -21,26 +32,44 @@ def test_standard_library_and_our_helpers_need_nothing_installed(runtime, module
     assert runtime.resolve(module) is None
 
 
-def test_lock_packages_resolve_to_the_lock_version(runtime):
-    jinja = runtime.resolve("jinja2")
-    assert (jinja.name, jinja.version, jinja.source) == ("jinja2", "3.1.2", "pyodide-lock")
-    assert runtime.resolve("sqlalchemy.orm").version == "2.0.20"
+@pytest.mark.parametrize("module", ["jinja2", "sqlalchemy.orm", "markupsafe", "pydantic"])
+def test_lock_packages_resolve_to_the_version_in_the_lock(runtime, module):
+    dist = runtime.resolve(module)
+    key, entry = next(
+        (k, e) for k, e in runtime.lock["packages"].items() if module.split(".")[0] in e.get("imports", ())
+    )
+    assert (dist.name, dist.version, dist.source) == (key, entry["version"], "pyodide-lock")
 
 
-def test_micropip_packages_resolve_to_our_pin(runtime):
-    flask = runtime.resolve("flask")
-    assert (flask.version, flask.source) == ("3.1.3", "micropip-pin")
+@pytest.mark.parametrize("name", sorted(PINS))
+def test_micropip_packages_resolve_to_our_pin(runtime, name):
+    dist = runtime.resolve(name)
+    assert (dist.version, dist.source) == (PINS[name], "micropip-pin")
 
 
 def test_requirements_follow_the_lock_dependencies(runtime, exercise_importing):
-    exercise = exercise_importing("jinja2", "sqlalchemy", "flask", "json")
-    assert runtime.requirements([exercise]) == [
-        "flask==3.1.3",
-        "jinja2==3.1.2",
-        "markupsafe==2.1.3",
-        "sqlalchemy==2.0.20",
-        "typing-extensions==4.7.1",
-    ]
+    """Each imported package at the browser's version, with what the lock says it depends on."""
+    exercise = exercise_importing("jinja2", "sqlalchemy", "json")
+    lines = runtime.requirements([exercise])
+    packages = runtime.lock["packages"]
+    expected = {"jinja2", "sqlalchemy"}
+    pending = list(expected)
+    while pending:
+        for dep in packages[pending.pop()].get("depends", ()):
+            if packages[dep].get("package_type") != "cpython_module" and dep not in expected:
+                expected.add(dep)
+                pending.append(dep)
+    wanted = {f"{name}=={packages[name]['version']}" for name in expected}
+    assert wanted <= set(lines), f"missing: {wanted - set(lines)}"
+
+
+def test_requirements_include_what_our_python_libs_import(runtime, exercise_importing):
+    needed = {m.split(".")[0] for m in imported_modules(python_libs_sources())}
+    lines = runtime.requirements([exercise_importing("json")])
+    for module in needed:
+        dist = runtime.resolve(module)
+        if dist and dist.source == "pyodide-lock":
+            assert f"{dist.name}=={dist.version}" in lines, (module, lines)
 
 
 @pytest.mark.parametrize(
@@ -61,21 +90,21 @@ def test_modules_the_browser_lacks_or_cannot_run_are_reported(runtime, exercise_
 def test_asyncio_run_is_reported(runtime, exercise_importing):
     exercise = exercise_importing("asyncio")
     corr = exercise.sections["corr"]
-    object.__setattr__(corr, "source", corr.source + "asyncio.run(main())\n")
+    exercise.sections["corr"] = Section("corr", corr.source + "asyncio.run(main())\n", corr.first_line)
     assert any("asyncio.run" in p for p in runtime.problems(exercise))
 
 
 def test_course_helpers_run_in_the_browser(runtime):
-    sources = [p.read_text() for p in (PROJECT_ROOT / "course_helpers").glob("*.py")]
+    sources = python_libs_sources()
     assert not runtime.source_problems("course_helpers", imported_modules(sources), sources)
 
 
-def test_course_helpers_are_shipped_to_the_browser():
+def test_python_libs_are_read_from_mkdocs_yml():
     from mkdocs.config import load_config
 
     config = load_config(str(PROJECT_ROOT / "mkdocs.yml"))
-    shipped = [Path(p).name for p in config.plugins["pyodide_macros"].config.build.python_libs]
-    assert tuple(shipped) == PYTHON_LIBS, f"mkdocs.yml python_libs {shipped} must match PYTHON_LIBS {PYTHON_LIBS}"
+    shipped = tuple(Path(p).name for p in config.plugins["pyodide_macros"].config.build.python_libs)
+    assert python_libs() == shipped
 
 
 def test_a_pinned_package_must_be_required_in_env(runtime, exercise_importing):
@@ -89,6 +118,32 @@ def test_a_pinned_package_must_be_required_in_env(runtime, exercise_importing):
 
 
 def test_constraints_hold_every_browser_version(runtime):
-    constraints = runtime.constraints()
-    assert "Jinja2==3.1.2" in constraints and "flask==3.1.3" in constraints and "sqlalchemy==2.0.20" in constraints
-    assert not [c for c in constraints if c.startswith("sqlite3==")], "Pyodide's own stdlib builds are not pip packages"
+    constraints = set(runtime.constraints())
+    for entry in runtime.lock["packages"].values():
+        if entry.get("package_type") == "cpython_module":
+            assert not any(c.startswith(entry["name"] + "==") for c in constraints), (
+                f"{entry['name']} is not a pip package"
+            )
+        else:
+            assert f"{entry['name']}=={entry['version']}" in constraints
+    assert {f"{name}=={version}" for name, version in PINS.items()} <= constraints
+
+
+def test_the_exercise_environment_is_built_from_the_lock(runtime, exercise_python):
+    """What pip installed for the checks is what the browser has: every package the exercise
+    environment holds that the lock also ships is at the lock's version (but pip and setuptools,
+    which `python -m venv` puts there for itself)."""
+    probe = "import json, importlib.metadata as m; print(json.dumps({d.metadata['Name'].lower(): d.version for d in m.distributions()}))"
+    installed = json.loads(
+        subprocess.run([str(exercise_python), "-c", probe], capture_output=True, text=True, check=True).stdout
+    )
+    lock = {e["name"].lower(): e["version"] for e in runtime.lock["packages"].values()}
+    pins = {name.lower(): version for name, version in PINS.items()}
+    drift = {
+        name: (version, lock.get(name) or pins.get(name))
+        for name, version in installed.items()
+        if name in lock | pins and name not in ("pip", "setuptools") and version != (lock.get(name) or pins.get(name))
+    }
+    assert not drift, (
+        f"exercise environment packages at other versions than the browser's (installed, browser): {drift}"
+    )

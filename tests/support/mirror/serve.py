@@ -1,0 +1,115 @@
+"""Answer the page's requests to the CDN and PyPI from node_modules/ and the downloaded wheels."""
+
+from __future__ import annotations
+
+import base64
+import copy
+import hashlib
+import json
+import mimetypes
+from functools import cached_property
+from pathlib import Path
+
+from courseware.browser_runtime import BrowserRuntime
+from courseware.project import PROJECT_ROOT
+from tests.support.mirror.download import MIRROR_DIR
+from tests.support.pmt import CDN, pyodide_cdn
+
+NODE_MODULES = PROJECT_ROOT / "node_modules"
+PYPI_SIMPLE = "https://pypi.org/simple/"
+WHEEL_HOST = "https://files.pythonhosted.org/mirror/"
+# Asked for by PMT -> the npm package that stands in for it. jquery.terminal 2.43.1 is missing
+# from the npm registry reachable here: 2.43.0 is the nearest release. mathjax@3 is "latest 3.x".
+NPM_STAND_INS = {"jquery.terminal@2.43.1": "jquery.terminal", "mathjax@3": "mathjax"}
+# jsDelivr serves a package's default file for a bare "npm/<name>@<version>" URL.
+NPM_DEFAULT_FILES = {"jquery": "dist/jquery.min.js"}
+
+
+def sri(data: bytes) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode()
+
+
+class Mirror:
+    def __init__(self, runtime: BrowserRuntime | None = None, folder: Path = MIRROR_DIR):
+        self.runtime = runtime or BrowserRuntime()
+        self.folder = folder
+
+    @cached_property
+    def manifest(self) -> dict:
+        path = self.folder / "manifest.json"
+        if not path.is_file():
+            raise RuntimeError(f"{path} is missing: run `python -m tests.support.mirror` (make test does it)")
+        return json.loads(path.read_text())
+
+    @cached_property
+    def patched_lock(self) -> bytes:
+        """Pyodide's lock, with the hash of each wheel served in place of Pyodide's own build."""
+        lock = copy.deepcopy(self.runtime.lock)
+        for entry in lock["packages"].values():
+            wheel = self.manifest["lock"].get(entry["file_name"])
+            if wheel:
+                entry["sha256"] = hashlib.sha256((self.folder / wheel).read_bytes()).hexdigest()
+        return json.dumps(lock).encode()
+
+    def respond(self, url: str) -> tuple[int, bytes, str]:
+        """(status, body, content type) for a URL the page asks outside the site."""
+        if url.startswith(pyodide_cdn()):
+            return self._pyodide_file(url.removeprefix(pyodide_cdn()).split("?")[0])
+        if url.startswith(CDN + "/npm/"):
+            return self._npm_file(url.removeprefix(CDN + "/npm/").split("?")[0])
+        if url.startswith(PYPI_SIMPLE):
+            return self._simple_index(url.removeprefix(PYPI_SIMPLE).strip("/"))
+        if url.startswith(WHEEL_HOST):
+            return self._file(self.folder / url.removeprefix(WHEEL_HOST))
+        return 404, f"not mirrored: {url}".encode(), "text/plain"
+
+    def integrity_of(self, url: str) -> str | None:
+        """The SRI hash of what this mirror serves for `url`."""
+        status, body, _ = self.respond(url)
+        return sri(body) if status == 200 else None
+
+    def _pyodide_file(self, name: str):
+        if name == "pyodide-lock.json":
+            return 200, self.patched_lock, "application/json"
+        if name in self.manifest["lock"]:
+            return self._file(self.folder / self.manifest["lock"][name])
+        return self._file(self.runtime.pyodide_dir / name)
+
+    def _npm_file(self, spec: str):
+        parts = spec.split("/")
+        count = 2 if spec.startswith("@") else 1  # "@scope/name@version/path"
+        package_at_version, path = "/".join(parts[:count]), "/".join(parts[count:])
+        name = NPM_STAND_INS.get(package_at_version) or package_at_version.rsplit("@", 1)[0]
+        package = NODE_MODULES / name
+        asked_version = package_at_version.rsplit("@", 1)[1] if "@" in package_at_version else ""
+        manifest = package / "package.json"
+        have = json.loads(manifest.read_text())["version"] if manifest.is_file() else None
+        if have is None:
+            return 404, f"npm package {name} is not in node_modules".encode(), "text/plain"
+        if package_at_version not in NPM_STAND_INS and asked_version != have:
+            return 404, f"{name}@{asked_version} asked, node_modules has {have}".encode(), "text/plain"
+        return self._file(package / (path or NPM_DEFAULT_FILES.get(name, "")))
+
+    def _simple_index(self, project: str):
+        name = project.lower().replace("_", "-").replace(".", "-")
+        wheel = self.manifest["pins"].get(name)
+        if not wheel:
+            return 404, f"{project} is not mirrored".encode(), "text/plain"
+        digest = hashlib.sha256((self.folder / wheel).read_bytes()).hexdigest()
+        body = {
+            "meta": {"api-version": "1.0"},
+            "name": name,
+            "files": [{"filename": wheel, "url": WHEEL_HOST + wheel, "hashes": {"sha256": digest}}],
+        }
+        return 200, json.dumps(body).encode(), "application/vnd.pypi.simple.v1+json"
+
+    @staticmethod
+    def _file(path: Path):
+        if not path.is_file():
+            return 404, f"no file {path}".encode(), "text/plain"
+        kind = (
+            "application/wasm"
+            if path.suffix == ".wasm"
+            else (mimetypes.guess_type(path.name)[0] or "application/octet-stream")
+        )
+        return 200, path.read_bytes(), kind
