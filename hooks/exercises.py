@@ -3,24 +3,27 @@
 The line becomes the exercise's statement followed by a literal PMT `IDE(...)` call with the
 page-relative path of its exo.py. PMT must see the `IDE` call written in the page (a macro
 that calls IDE itself fails), so this runs before the macros plugin: hence the priority.
-An unknown slug, a malformed exercise or an exercise embedded twice fails the build.
+
+An unknown slug, a malformed exercise or an exercise embedded twice is logged as a warning,
+which fails a strict build (`make build`, the test suite), and the page shows the problem
+where the exercise would be: under `make serve` an author sees a draft's error in the page
+while every other page and exercise keeps working.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import sys
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from courseware.exercise import EMBED_LINE, ExerciseError, load  # noqa: E402
 
-STATEMENT_TITLE = re.compile(r"^### \S")
-
+log = logging.getLogger("mkdocs.hooks.exercises")
 _embedded_in: dict[str, str] = {}
 
 
@@ -41,18 +44,24 @@ def on_page_markdown(markdown, page, config, files):
 def _embed(match: re.Match, page_uri: str, page_dir: Path) -> str:
     slug = match["slug"]
     try:
-        exercise = load(slug)
+        if slug in _embedded_in:
+            raise ExerciseError(
+                f"exercise {slug!r} is already embedded in {_embedded_in[slug]}; embed each exercise once"
+            )
+        exercise = load(slug, for_page=True)  # its wrong answers are the test suite's business
     except ExerciseError as error:
-        raise PluginError(f"{page_uri}: {error}") from None
-    if slug in _embedded_in:
-        raise PluginError(
-            f"{page_uri}: exercise {slug!r} is already embedded in {_embedded_in[slug]}; embed each exercise once"
-        )
-    _embedded_in[slug] = page_uri
-    statement = exercise.statement_file.read_text(encoding="utf-8").strip()
-    if not STATEMENT_TITLE.match(statement):
-        raise PluginError(f"{exercise.statement_file}: must start with a '### <title>' heading")
-    # PMT keys a learner's saved code by this path: keep exercise folders and pages where they are.
-    ide_path = Path(os.path.relpath(exercise.folder / "exo", page_dir)).as_posix()
-    body = f'{statement}\n\n{{{{ IDE("{ide_path}") }}}}\n'
+        body = problem_box(f"{page_uri}: {error}", f"The exercise {slug!r} cannot be shown")
+    else:
+        _embedded_in[slug] = page_uri
+        statement = exercise.statement_file.read_text(encoding="utf-8").strip()
+        # PMT keys a learner's saved code by this path: keep exercise folders and pages where they are.
+        ide_path = Path(os.path.relpath(exercise.folder / "exo", page_dir)).as_posix()
+        body = f'{statement}\n\n{{{{ IDE("{ide_path}") }}}}\n'
     return "".join(match["indent"] + line if line.strip() else line for line in body.splitlines(keepends=True))
+
+
+def problem_box(problem: str, title: str) -> str:
+    """Log `problem` as a warning (a strict build fails on it) and return an admonition showing it."""
+    log.warning(problem)
+    shown = "\n".join("    " + line for line in problem.splitlines())
+    return f'!!! failure "{title}"\n\n    ```text\n{shown}\n    ```\n'

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import collections
+import concurrent.futures
+import importlib
+import inspect
 import re
-import shutil
-import tempfile
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from courseware.exercise import PROJECT_ROOT, discover_slugs, embeds, load, page_url
-from tests.support.site import SUB_PATH, build_site
+from courseware.exercise import Exercise, discover_slugs
+from courseware.project import PROJECT_ROOT, build_inputs
+from tests.support.site import DOCS, SUB_PATH, build_site, copy_project, embeds, page_url
 
-DOCS = PROJECT_ROOT / "docs"
+BUILD_URL = f"http://127.0.0.1:8000{SUB_PATH}"
 
 
 def pages_embedding() -> dict[str, list[str]]:
@@ -27,10 +28,24 @@ def pages_embedding() -> dict[str, list[str]]:
     return found
 
 
-def test_every_exercise_is_embedded_in_exactly_one_page():
-    pages = pages_embedding()
-    wrong = {slug: pages.get(slug, []) for slug in discover_slugs() if len(pages.get(slug, [])) != 1}
-    assert not wrong, f"each exercise belongs to exactly one page (slug: pages): {wrong}"
+def test_the_build_logs_no_warning(site):
+    """What `mkdocs build --strict` would refuse: the served build's own log, kept by the fixture."""
+    assert not site.log, "the build logged problems:\n" + "\n".join(site.log)
+
+
+def test_the_strict_build_passes(tmp_path):
+    """`make build`, as the Pages workflow runs it."""
+    done = build_site(BUILD_URL, tmp_path / "site", strict=True)
+    assert done.returncode == 0, f"mkdocs build --strict failed:\n{done.stderr[-4000:]}"
+
+
+@pytest.mark.parametrize("slug", [pytest.param(slug, marks=pytest.mark.exercise(slug)) for slug in discover_slugs()])
+def test_embedded_in_exactly_one_page(slug):
+    pages = pages_embedding().get(slug, [])
+    assert len(pages) == 1, (
+        f"{slug} is embedded in {pages or 'no page'}: each exercise belongs to exactly one page, "
+        f'on a line of its own: {{{{ exercise("{slug}") }}}}'
+    )
 
 
 def test_every_embed_names_an_exercise():
@@ -44,7 +59,7 @@ def test_each_embed_becomes_an_editor_and_its_statement(site):
         editors = re.findall(r'class="[^"]*\bpy_mk_ide\b', html)
         assert len(editors) == len(slugs), f"{page}: {len(slugs)} exercises embedded, {len(editors)} editors built"
         for slug in slugs:
-            title = load(slug).statement_file.read_text(encoding="utf-8").splitlines()[0]
+            title = Exercise.at(slug).statement_file.read_text(encoding="utf-8").splitlines()[0]
             assert title.removeprefix("### ") in html, f"{page}: the statement of {slug} is missing"
 
 
@@ -90,33 +105,113 @@ def test_every_internal_link_and_asset_resolves_under_the_sub_path(site):
     assert not broken, "\n".join(broken[:30])
 
 
+def project_files() -> set:
+    """The project's top level and everything a build reads, bytecode caches aside (other tests write those)."""
+    found = set(PROJECT_ROOT.iterdir())
+    for name in build_inputs():
+        found.update(p for p in (PROJECT_ROOT / name).rglob("*") if "__pycache__" not in p.parts)
+    return found
+
+
+def test_the_build_leaves_the_project_alone(tmp_path):
+    """A build works in a copy: nothing appears in, or vanishes from, the project meanwhile."""
+    before = project_files()
+    done = build_site(BUILD_URL, tmp_path / "site", strict=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    after = project_files()
+    assert after == before, f"a build changed the project: added {after - before}, removed {before - after}"
+
+
+def test_two_builds_run_at_once(tmp_path):
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        builds = list(pool.map(lambda name: build_site(BUILD_URL, tmp_path / name, strict=True), ["one", "two"]))
+    assert [b.returncode for b in builds] == [0, 0], "\n".join(b.stderr[-1500:] for b in builds)
+    assert (tmp_path / "one" / "course_helpers.zip").is_file() and (tmp_path / "two" / "course_helpers.zip").is_file()
+
+
+def test_a_copy_holds_what_the_build_reads(tmp_path):
+    copy = copy_project(tmp_path)
+    for needed in ("mkdocs.yml", "docs/index.md", "hooks/exercises.py", "course_helpers/__init__.py", "samples"):
+        assert (copy / needed).exists(), f"{needed} is missing from the build's copy: add it to mkdocs.yml's watch list"
+
+
+def with_page(line: str):
+    """A change to a build's copy: its home page holds `line`."""
+
+    def change(root):
+        index = root / "docs" / "index.md"
+        index.write_text(index.read_text() + f"\n{line}\n")
+
+    return change
+
+
 @pytest.mark.parametrize(
     ("line", "said"),
     [
         ('{{ exercise("wsgi_asgi/no_such_exercise") }}', "unknown exercise 'wsgi_asgi/no_such_exercise'"),
         ('Try {{ exercise("wsgi_asgi/hello_wsgi") }} now.', "must stand alone on its own line"),
-        (
-            '{{ exercise("wsgi_asgi/hello_wsgi") }}\n\n{{ exercise("wsgi_asgi/hello_wsgi") }}',
-            "embed each exercise once",
-        ),
+        ('{{ exercise("wsgi_asgi/hello_wsgi") }}', "embed each exercise once"),
     ],
+    ids=["unknown", "inline", "twice"],
 )
-def test_a_bad_embed_fails_the_build_with_a_clear_message(tmp_path, line, said):
-    # PMT wants docs_dir below the working directory and finds macros/ beside the config:
-    # so the scratch config sits in the project root and its docs in the ignored build/.
-    # Unique names: pytest workers running other cases of this test share the project root.
-    (PROJECT_ROOT / "build").mkdir(exist_ok=True)
-    scratch = Path(tempfile.mkdtemp(prefix="scratch-", dir=PROJECT_ROOT / "build"))
-    config = PROJECT_ROOT / f"mkdocs-{scratch.name}.yml"
-    try:
-        (scratch / "docs").mkdir()
-        (scratch / "docs" / "index.md").write_text(f"# Scratch\n\n{line}\n")
-        config.write_text(
-            f"INHERIT: mkdocs.yml\ndocs_dir: {scratch.relative_to(PROJECT_ROOT)}/docs\nnav:\n  - index.md\n"
-        )
-        done = build_site(f"http://127.0.0.1:8000{SUB_PATH}", tmp_path / "site", config)
-    finally:
-        config.unlink(missing_ok=True)
-        shutil.rmtree(scratch, ignore_errors=True)
+def test_a_bad_embed_fails_the_strict_build_with_a_clear_message(tmp_path, line, said):
+    done = build_site(BUILD_URL, tmp_path / "site", strict=True, change=with_page(line))
     assert done.returncode != 0, "the build should fail"
     assert said in done.stderr, f"the build failed without saying {said!r}:\n{done.stderr[-3000:]}"
+
+
+def test_a_broken_exercise_shows_its_error_in_its_page_and_spares_the_rest(tmp_path):
+    """What `make serve` shows an author: the problem where the exercise would be; every other
+    exercise still built. The strict build refuses the same change."""
+
+    def break_one(root):
+        exo = root / "exercises" / "wsgi_asgi" / "hello_wsgi" / "exo.py"
+        exo.write_text(exo.read_text().replace("# --- PYODIDE:secrets --- #", "# --- PYODIDE:secret --- #"))
+
+    done = build_site(BUILD_URL, tmp_path / "site", strict=False, change=break_one)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "unknown PMT section 'secret'" in done.stderr, done.stderr[-3000:]
+    page = (tmp_path / "site" / "wsgi-asgi" / "index.html").read_text(encoding="utf-8")
+    assert "cannot be shown" in page and "unknown PMT section" in page, "the page does not show the problem"
+    editors = len(re.findall(r'class="[^"]*\bpy_mk_ide\b', page))
+    assert editors == len(embeds(DOCS)["wsgi-asgi/index.md"]) - 1, "the other exercises of the page must still be built"
+    strict = build_site(BUILD_URL, tmp_path / "strict", strict=True, change=break_one)
+    assert strict.returncode != 0, "the strict build must refuse a broken exercise"
+
+
+def test_the_authors_reference_documents_every_public_helper(site):
+    html = (site.root / "authors" / "index.html").read_text(encoding="utf-8")
+    for path in sorted((PROJECT_ROOT / "course_helpers").glob("*.py")):
+        if path.stem == "__init__":
+            continue
+        module = importlib.import_module(f"course_helpers.{path.stem}")
+        for name in module.__all__:
+            value = getattr(module, name)
+            assert f'id="course_helpers.{path.stem}.{name}"' in html, (
+                f"course_helpers.{path.stem}.{name} is not in the reference"
+            )
+            doc = inspect.getdoc(value) if callable(value) else None
+            if doc:
+                first_words = " ".join(doc.split()[:4])
+                assert first_words.split("`")[0] in " ".join(html.split()), f"{name}: its docstring is not shown"
+
+
+def without_a_docstring(root):
+    feedback = root / "course_helpers" / "feedback.py"
+    text = feedback.read_text()
+    start = text.index('    """Where the learner')
+    end = text.index('"""', start + 7) + 3
+    feedback.write_text(text[:start] + "    pass" + text[end:])
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        (with_page('{{ helpers_reference("no_such_module") }}'), "No module named 'course_helpers.no_such_module'"),
+        (without_a_docstring, "course_helpers.feedback.learner_line has no docstring"),
+    ],
+    ids=["unknown-module", "no-docstring"],
+)
+def test_the_reference_fails_the_build_on_what_it_cannot_show(tmp_path, change, said):
+    done = build_site(BUILD_URL, tmp_path / "site", strict=True, change=change)
+    assert done.returncode != 0 and said in done.stderr, done.stderr[-2000:]

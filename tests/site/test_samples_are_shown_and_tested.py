@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import ast
 import re
 
 import pytest
 
-from courseware.exercise import PROJECT_ROOT
+from courseware.project import PROJECT_ROOT
 
 SAMPLES = sorted(p for p in (PROJECT_ROOT / "samples").rglob("*.py") if p.name != "__init__.py")
 SNIPPET = re.compile(r"""^\s*-{1,}8<-{1,}\s+["']?([^"'\s]+)["']?\s*$""", re.M)
@@ -16,6 +17,18 @@ def included_files() -> set[str]:
     return {
         m for page in (PROJECT_ROOT / "docs").rglob("*.md") for m in SNIPPET.findall(page.read_text(encoding="utf-8"))
     }
+
+
+def imported_modules(path) -> set[str]:
+    """The modules a file imports, by the import statements themselves (not comments or strings)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return found
 
 
 def test_there_are_samples():
@@ -33,6 +46,15 @@ def test_sample_has_its_own_test(sample):
     relative = sample.relative_to(PROJECT_ROOT / "samples")
     test_file = PROJECT_ROOT / "tests" / "samples" / relative.parent / f"test_{relative.name}"
     assert test_file.is_file(), f"{sample.name} has no test: expected {test_file.relative_to(PROJECT_ROOT)}"
-    assert f"samples.{'.'.join(relative.with_suffix('').parts)}" in test_file.read_text(encoding="utf-8"), (
-        f"{test_file.relative_to(PROJECT_ROOT)} does not import the sample it is named after"
+    module = "samples." + ".".join(relative.with_suffix("").parts)
+    assert module in imported_modules(test_file), (
+        f"{test_file.relative_to(PROJECT_ROOT)} does not import {module}, the sample it is named after"
     )
+
+
+def test_a_mention_in_a_comment_or_string_is_not_an_import(tmp_path):
+    test_file = tmp_path / "test_sample.py"
+    test_file.write_text(
+        '"""Drives samples.routing.flask_blueprints."""\n# from samples.routing import flask_blueprints\nimport os\n'
+    )
+    assert imported_modules(test_file) == {"os"}
