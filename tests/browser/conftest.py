@@ -1,8 +1,8 @@
 """Browser tests: Chromium driven by Playwright, against the built site served under its sub-path.
 
 Offline by default: everything the page asks from the CDN or PyPI is answered from
-node_modules/ and build/browser-mirror/ (see tests/support/mirror.py). BROWSER_ASSETS=online lets those
-requests through to the real hosts instead (the GitHub workflow does that).
+node_modules/ and build/browser-mirror/ (see tests/support/mirror/). BROWSER_ASSETS=online lets
+those requests through to the real hosts instead (the GitHub workflow does that).
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.support.browser import CHROMIUM_ARGS, IN_CI, JQUERY_TERMINAL, ONLINE, TERMINAL_SCRIPT, Traffic
-from tests.support.mirror import Mirror
+from tests.support.ide import READY_TIMEOUT_MS, LearnerPage
+from tests.support.mirror.serve import Mirror
 
 
 @pytest.fixture(scope="session")
@@ -43,16 +44,30 @@ def mirror() -> Mirror:
     return Mirror()
 
 
-@pytest.fixture
-def traffic() -> Traffic:
-    return Traffic()
-
-
-@pytest.fixture
-def learner(context, site, mirror, traffic):
-    """A fresh page, as a learner's browser: CDN answered offline unless BROWSER_ASSETS=online."""
+def watch(page, site, traffic: Traffic) -> None:
+    """Record what `page` asks outside the site, what fails and what it logs as an error."""
+    # A page of editors loads Pyodide and its libraries: on two busy cores that takes more than
+    # Playwright's default 30 s wait for the load event.
+    page.set_default_navigation_timeout(READY_TIMEOUT_MS)
     site_host = urlsplit(site.base_url).netloc
-    site.missing.clear()  # 404s are counted per test
+    page.on(
+        "request",
+        lambda r: (
+            urlsplit(r.url).netloc not in ("", site_host)
+            and urlsplit(r.url).scheme in ("http", "https")
+            and traffic.outside.append(r.url)
+        ),
+    )
+    page.on("response", lambda r: r.status >= 400 and traffic.failed.append(f"{r.status} {r.url}"))
+    page.on("requestfailed", lambda r: traffic.failed.append(f"failed {r.url}: {r.failure}"))
+    page.on("console", lambda m: m.type == "error" and traffic.console_errors.append(m.text))
+    page.on("pageerror", lambda e: traffic.console_errors.append(f"uncaught: {e}"))
+
+
+def answer_offline(context, mirror: Mirror) -> None:
+    """Answer the CDN and PyPI from the mirror (unless BROWSER_ASSETS=online)."""
+    if ONLINE:
+        return
 
     def answer_from_mirror(route):
         status, body, kind = mirror.respond(route.request.url)
@@ -66,21 +81,43 @@ def learner(context, site, mirror, traffic):
         )
         route.fulfill(response=response, body=text)
 
-    if not ONLINE:
-        context.route(re.compile(r"^https?://(?!127\.0\.0\.1[:/])"), answer_from_mirror)
-        context.route(f"**/{TERMINAL_SCRIPT}", terminal_script_with_served_hash)
+    context.route(re.compile(r"^https?://(?!127\.0\.0\.1[:/])"), answer_from_mirror)
+    context.route(f"**/{TERMINAL_SCRIPT}", terminal_script_with_served_hash)
 
+
+@pytest.fixture
+def traffic() -> Traffic:
+    return Traffic()
+
+
+@pytest.fixture
+def learner(context, site, mirror, traffic):
+    """A fresh page, as a learner's browser: CDN answered offline unless BROWSER_ASSETS=online."""
+    site.missing.clear()  # 404s are counted per test
+    answer_offline(context, mirror)
     page = context.new_page()
-    page.on(
-        "request",
-        lambda r: (
-            urlsplit(r.url).netloc not in ("", site_host)
-            and urlsplit(r.url).scheme in ("http", "https")
-            and traffic.outside.append(r.url)
-        ),
-    )
-    page.on("response", lambda r: r.status >= 400 and traffic.failed.append(f"{r.status} {r.url}"))
-    page.on("requestfailed", lambda r: traffic.failed.append(f"failed {r.url}: {r.failure}"))
-    page.on("console", lambda m: m.type == "error" and traffic.console_errors.append(m.text))
-    page.on("pageerror", lambda e: traffic.console_errors.append(f"uncaught: {e}"))
+    watch(page, site, traffic)
     return page
+
+
+@pytest.fixture(scope="session")
+def exercise_page(browser, site, mirror):
+    """Open a page of exercises once per test process and keep it: each exercise test drives its
+    own editor there, and the page's own test reloads it at the end (`exercise_page(src_path)`)."""
+    opened: dict[str, LearnerPage] = {}
+    contexts = []
+
+    def open_page(src_path: str) -> LearnerPage:
+        if src_path not in opened:
+            context = browser.new_context()  # its own storage: the learner's first visit
+            contexts.append(context)
+            answer_offline(context, mirror)
+            page = context.new_page()
+            traffic = Traffic()
+            watch(page, site, traffic)
+            opened[src_path] = LearnerPage.open(page, site, src_path, traffic)
+        return opened[src_path]
+
+    yield open_page
+    for context in contexts:
+        context.close()

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from courseware.exercise import PROJECT_ROOT, page_url
+from courseware.project import PROJECT_ROOT
 from tests.support.browser import assert_clean_traffic
 from tests.support.ide import wait_for_pyodide
+from tests.support.site import page_url
 
 AXE = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = [

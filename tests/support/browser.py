@@ -5,22 +5,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from tests.support.mirror import CDN, PYODIDE_CDN
+from tests.support import pmt
 
 ONLINE = os.environ.get("BROWSER_ASSETS", "offline") == "online"
 IN_CI = os.environ.get("CI") == "true"
-# All a page may ask outside its own site: the assets PMT loads from the CDN (the versions
-# it pins, MathJax 3 as it asks) and PyPI, for the packages micropip installs.
-ALLOWED_OUTSIDE = (
-    PYODIDE_CDN,
-    CDN + "/npm/ace-builds@1.44.0/",
-    CDN + "/npm/jquery@3.7.1",
-    CDN + "/npm/jquery.terminal@2.43.1/",
-    CDN + "/npm/lodash@4.17.20/",
-    CDN + "/npm/mathjax@3/",
-    "https://pypi.org/simple/",
-    "https://files.pythonhosted.org/",
-)
+# All a page may ask outside its own site: the CDN assets at the versions PMT pins (read from
+# PMT itself) and PyPI, for the packages micropip installs.
+ALLOWED_OUTSIDE = (*pmt.allowed_prefixes(), "https://pypi.org/simple/", "https://files.pythonhosted.org/")
 # Flags that keep Chromium from calling home on a machine with no network (and as root).
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -32,7 +23,7 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 TERMINAL_SCRIPT = "js-per-pages/3-terminalRunner-term.js"
-JQUERY_TERMINAL = CDN + "/npm/jquery.terminal@2.43.1/js/jquery.terminal.min.js"
+JQUERY_TERMINAL = f"{pmt.CDN}/npm/jquery.terminal@{pmt.npm_packages()['jquery.terminal']}/js/jquery.terminal.min.js"
 
 
 @dataclass
@@ -42,6 +33,11 @@ class Traffic:
     outside: list[str] = field(default_factory=list)  # requests to hosts other than the site
     failed: list[str] = field(default_factory=list)  # responses >= 400 and failed requests
     console_errors: list[str] = field(default_factory=list)
+
+    def clear(self) -> None:
+        self.outside.clear()
+        self.failed.clear()
+        self.console_errors.clear()
 
 
 def assert_clean_traffic(traffic: Traffic, site) -> None:

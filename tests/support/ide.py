@@ -1,9 +1,13 @@
-"""Drive one PMT editor (IDE) in a page the way a learner does."""
+"""Drive a page of PMT editors (IDEs) the way a learner does."""
 
 from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass, field
+
+from tests.support.browser import Traffic
+from tests.support.site import page_url
 
 READY_TIMEOUT_MS = 120_000
 RUN_TIMEOUT_MS = 60_000
@@ -66,6 +70,10 @@ class Ide:
     def run(self) -> str:
         return self._act("play")
 
+    def save(self) -> None:
+        """Press the editor's save button: the code goes to the browser's storage."""
+        self.root.locator('button[btn_kind="save"]').click()
+
     @property
     def output(self) -> str:
         """The terminal's text as the learner sees it on screen (lines wrapped at its width).
@@ -73,6 +81,36 @@ class Ide:
         Not get_output(): its raw lines carry jquery.terminal's formatting, which the
         library's own strip() misreads when a message holds quotes and braces."""
         return self.page.locator(f"#term_{self.id} .terminal-output").inner_text().replace("\xa0", " ")
+
+
+@dataclass
+class LearnerPage:
+    """One page of the site with its editors, opened once and shared by the tests of its exercises."""
+
+    page: object
+    site: object
+    src_path: str
+    traffic: Traffic
+    first_codes: list[str] = field(default_factory=list)  # each editor's content when first shown
+
+    @classmethod
+    def open(cls, page, site, src_path: str, traffic: Traffic) -> LearnerPage:
+        page.goto(site.base_url + page_url(src_path))
+        wait_for_pyodide(page)
+        opened = cls(page, site, src_path, traffic)
+        opened.first_codes = [opened.ide(index).code for index in range(opened.count)]
+        return opened
+
+    @property
+    def count(self) -> int:
+        return self.page.locator(".py_mk_ide").count()
+
+    def ide(self, index: int) -> Ide:
+        return Ide(self.page, index)
+
+    def reload(self) -> None:
+        self.page.reload()
+        wait_for_pyodide(self.page)
 
 
 def succeeded(output: str) -> bool:
