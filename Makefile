@@ -1,24 +1,38 @@
 # Two commands for everyone: `make serve` (the site, live) and `make test` (the whole suite).
-# Everything else here is what those two need; each step reruns only when its inputs change.
+# Authors also have `make check EXERCISE=<chapter>/<name>` (everything about one exercise).
+# Everything else here is what those need; each step reruns only when its inputs change.
 
 PYTHON ?= python3.11
-SITE_VENV := .venv
-EXERCISE_VENV := .venv-exercises
+# Where the two environments live: pyproject.toml, [tool.course] (the tests read it there too).
+course_setting = $(shell $(PYTHON) -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["tool"]["course"]["$(1)"])')
+SITE_VENV := $(call course_setting,site-venv)
+EXERCISE_VENV := $(call course_setting,exercise-venv)
+ifeq ($(SITE_VENV)$(EXERCISE_VENV),)
+$(error could not read [tool.course] from pyproject.toml with $(PYTHON): Python 3.11 is required, e.g. make PYTHON=/path/to/python3.11)
+endif
 # PMT records each project id it builds; keep that record in the project, not in $HOME.
 export PMT_PROJECT_IDS_LOCAL_FILE := $(CURDIR)/build/pmt-project-ids.json
 
-.PHONY: serve test build site-env exercise-env browser-mirror clean lock-site
+.PHONY: serve test check build site-env exercise-env browser-mirror clean lock-site
 
 serve: site-env exercise-env
-	@echo "Serving the course: open the address mkdocs prints below (http://127.0.0.1:8000/...)."
-	$(SITE_VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(SITE_VENV)/bin/python -m courseware.serve
 
 # One pytest worker per core, at most 4: the browser tests spend most of their time waiting
-# on one Chromium each. TEST_WORKERS=0 runs everything in one process.
+# on Chromium. TEST_WORKERS=0 runs everything in one process.
 TEST_WORKERS ?= auto
 
 test: site-env exercise-env browser-mirror
-	$(SITE_VENV)/bin/python -m pytest --numprocesses $(TEST_WORKERS) --maxprocesses 4
+	$(SITE_VENV)/bin/python -m pytest --numprocesses $(TEST_WORKERS) --maxprocesses 4 --dist loadgroup --cov
+
+# Everything about one exercise: its format, its checks and wrong answers, the examples of its
+# statement, its embed in a page, and the page in Chromium. A report, and a non-zero exit on any problem.
+check: site-env exercise-env browser-mirror
+	@test -n "$(EXERCISE)" || { echo "usage: make check EXERCISE=<chapter>/<name>   (e.g. routing/flask_bookshelf)"; exit 2; }
+	@status=0; \
+	$(EXERCISE_VENV)/bin/python -m courseware.run_check $(EXERCISE) || status=1; \
+	$(SITE_VENV)/bin/python -m pytest --exercise $(EXERCISE) --no-cov -p no:xdist -v --tb=short --no-header || status=1; \
+	exit $$status
 
 build: site-env
 	$(SITE_VENV)/bin/mkdocs build --strict
@@ -45,7 +59,7 @@ node_modules/.installed: package.json package-lock.json
 # Regenerated on every run; the environment is only rebuilt when they change.
 build/exercise-%.txt: $(SITE_VENV)/.installed node_modules/.installed FORCE
 	@mkdir -p build
-	$(SITE_VENV)/bin/python -m courseware.browser_runtime $* > $@.new
+	@$(SITE_VENV)/bin/python -m courseware.browser_runtime $* > $@.new
 	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
 
 $(EXERCISE_VENV)/.installed: build/exercise-requirements.txt build/exercise-constraints.txt
@@ -55,10 +69,10 @@ $(EXERCISE_VENV)/.installed: build/exercise-requirements.txt build/exercise-cons
 		-r build/exercise-requirements.txt -c build/exercise-constraints.txt
 	touch $@
 
-# The wheels the browser tests serve in place of the CDN and PyPI (tests/support/mirror.py);
+# The wheels the browser tests serve in place of the CDN and PyPI (tests/support/mirror/);
 # it downloads only what is not there yet.
 browser-mirror: site-env
-	$(SITE_VENV)/bin/python -m tests.support.mirror
+	@$(SITE_VENV)/bin/python -m tests.support.mirror
 
 # Re-resolve requirements/site.txt from requirements/site.in (after changing a version there).
 lock-site:

@@ -1,19 +1,14 @@
-"""A Django project's root URLconf in one file: settings, a custom converter, an included app."""
+"""A Django project's root URLconf: a custom converter and an included app (settings: samples/django_settings.py)."""
 
 import datetime
+import os
 
-from django.conf import settings
 from django.core.wsgi import get_wsgi_application
 from django.http import JsonResponse
 from django.urls import include, path, register_converter, reverse
 
-if not settings.configured:  # settings can be configured once per process only
-    settings.configure(
-        ROOT_URLCONF=__name__,
-        ALLOWED_HOSTS=["localhost", "127.0.0.1"],
-        SECRET_KEY="sample-only-never-use-in-production",
-        MIDDLEWARE=["django.middleware.common.CommonMiddleware"],  # APPEND_SLASH needs it
-    )
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samples.django_settings")
+os.environ.setdefault("SAMPLE_URLCONF", __name__)
 
 
 class IsoDateConverter:  # <isodate:day> matches 2025-03-14 and hands the view a datetime.date

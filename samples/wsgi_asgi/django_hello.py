@@ -1,17 +1,16 @@
-"""A Django project in one file: settings, one URL, one view and the WSGI entry point."""
+"""A Django site in one module: one URL, one view and the WSGI entry point (settings: samples/django_settings.py)."""
 
-from django.conf import settings
+import os
+
 from django.core.wsgi import get_wsgi_application
 from django.http import HttpResponse
 from django.urls import path
 from django.views.decorators.http import require_GET
 
-if not settings.configured:  # settings can be configured once per process only
-    settings.configure(
-        ROOT_URLCONF=__name__,  # this module's `urlpatterns` below
-        ALLOWED_HOSTS=["localhost", "127.0.0.1"],
-        SECRET_KEY="sample-only-never-use-in-production",
-    )
+# What a project's wsgi.py does first: name the settings module. Served on its own, this
+# module is the root URLconf too.
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samples.django_settings")
+os.environ.setdefault("SAMPLE_URLCONF", __name__)
 
 
 @require_GET  # any other method gets 405 with an Allow header

@@ -11,9 +11,7 @@ pytestmark = pytest.mark.usefixtures("sample_settings")
 
 @pytest.fixture
 def sample_settings():
-    import samples.routing.django_urls  # noqa: F401  (configures Django if no other sample did)
-
-    with override_settings(ROOT_URLCONF="samples.routing.django_urls", ALLOWED_HOSTS=["testserver"]):
+    with override_settings(ROOT_URLCONF="samples.routing.django_urls"):
         yield
 
 

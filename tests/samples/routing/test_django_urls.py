@@ -9,19 +9,12 @@ from django.urls import NoReverseMatch, resolve, reverse
 
 from samples.routing.django_urls import application
 
-# Whichever sample configured Django's settings first, these tests use this sample's URLs and middleware.
 pytestmark = pytest.mark.usefixtures("sample_settings")
 
 
 @pytest.fixture
 def sample_settings():
-    with override_settings(
-        ROOT_URLCONF="samples.routing.django_urls",
-        MIDDLEWARE=["django.middleware.common.CommonMiddleware"],
-        ALLOWED_HOSTS=["testserver"],
-        APPEND_SLASH=True,
-        DEBUG=False,
-    ):
+    with override_settings(ROOT_URLCONF="samples.routing.django_urls"):
         yield
 
 

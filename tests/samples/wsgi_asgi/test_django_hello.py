@@ -9,13 +9,12 @@ from django.test import Client, override_settings
 from samples.wsgi_asgi.django_hello import application
 from tests.support.asyncio_thread import run
 
-# Whichever module configured Django's settings first, these tests use this sample's URLs.
 pytestmark = pytest.mark.usefixtures("sample_settings")
 
 
 @pytest.fixture
 def sample_settings():
-    with override_settings(ROOT_URLCONF="samples.wsgi_asgi.django_hello", ALLOWED_HOSTS=["testserver"]):
+    with override_settings(ROOT_URLCONF="samples.wsgi_asgi.django_hello"):
         yield
 
 

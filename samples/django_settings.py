@@ -1,0 +1,27 @@
+"""The settings of the course's Django samples: what a project's settings.py holds.
+
+Every Django sample names this module, as a project's wsgi.py and asgi.py do, with
+DJANGO_SETTINGS_MODULE=samples.django_settings. Django reads it once per process, at
+django.setup(); the apps, middleware and databases of every sample are declared here, before
+that moment, never by the samples themselves.
+"""
+
+import os
+
+# In a real project: read from the environment, never committed (see the chapter on configuration).
+SECRET_KEY = "sample-only-never-use-in-production"
+DEBUG = False
+# The Host header values this site answers to; any other gets 400 (Host header validation).
+# "testserver" is the host of Django's test client.
+ALLOWED_HOSTS = ["localhost", "127.0.0.1", "testserver"]
+
+INSTALLED_APPS = []
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.middleware.common.CommonMiddleware",  # APPEND_SLASH: /books -> /books/
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+# The URLconf the site serves: each sample module names itself when it is the one served
+# (`gunicorn samples.wsgi_asgi.django_hello`); tests choose theirs with override_settings.
+ROOT_URLCONF = os.environ.get("SAMPLE_URLCONF", "samples.wsgi_asgi.django_hello")
