@@ -13,7 +13,7 @@ endif
 # PMT records each project id it builds; keep that record in the project, not in $HOME.
 export PMT_PROJECT_IDS_LOCAL_FILE := $(CURDIR)/build/pmt-project-ids.json
 
-.PHONY: serve test check build site-env exercise-env browser-mirror clean lock-site
+.PHONY: serve test check mutation build site-env exercise-env browser-mirror clean lock-site
 
 serve: site-env exercise-env
 	$(SITE_VENV)/bin/python -m courseware.serve
@@ -33,6 +33,11 @@ check: site-env exercise-env browser-mirror
 	$(EXERCISE_VENV)/bin/python -m courseware.run_check $(EXERCISE) || status=1; \
 	$(SITE_VENV)/bin/python -m pytest --exercise $(EXERCISE) --no-cov -p no:xdist -v --tb=short --no-header || status=1; \
 	exit $$status
+
+# How strong each exercise's checks are: mutants of every solution, and which survive the checks
+# (courseware/mutation.py). EXERCISE=<chapter>/<name> for one; JOBS=n processes (default 2).
+mutation: exercise-env
+	$(EXERCISE_VENV)/bin/python -m courseware.mutation $(EXERCISE) --jobs $(or $(JOBS),2)
 
 build: site-env
 	$(SITE_VENV)/bin/mkdocs build --strict

@@ -7,9 +7,10 @@ awaits only `receive` and `send` never really suspends: stepping its coroutine w
 
 from __future__ import annotations
 
+import inspect
 from dataclasses import dataclass, field
 
-from course_helpers.feedback import learner_line
+from course_helpers.feedback import learner_line, message_of
 
 
 class BrokenRule(AssertionError):
@@ -56,8 +57,23 @@ def run_coroutine(coroutine, what="the app"):
     )
 
 
-def call_asgi(app, method="GET", path="/", query=b"", body=b"", headers=None) -> Response:
-    """Send one HTTP request to `app`; return the Response it sent. Broken rules raise AssertionError."""
+def call_asgi(app, method="GET", path="/", query=b"", body=b"", headers=None, root_path="", advice="") -> Response:
+    """Send one HTTP request to `app`; return the Response it sent.
+
+    `path` is the whole path, as ASGI defines it: under a mount prefix given as `root_path`
+    ("/shop"), it starts with that prefix ("/shop/items/7"). Broken rules and exceptions of the
+    app raise AssertionError (BrokenRule) with a hint; `advice` is added to that hint."""
+    if not path.startswith(root_path):
+        raise ValueError(f"path {path!r} must start with root_path {root_path!r}: in ASGI, path includes it")
+    try:
+        return _call_asgi(app, method, path, query, body, headers, root_path)
+    except BrokenRule as broken:
+        if advice:  # the exercise's own advice, after the helper's hint
+            broken.args = (f"{broken.args[0]} {advice}",)
+        raise
+
+
+def _call_asgi(app, method, path, query, body, headers, root_path) -> Response:
     scope = {
         "type": "http",
         "asgi": {"version": "3.0", "spec_version": "2.4"},
@@ -67,7 +83,7 @@ def call_asgi(app, method="GET", path="/", query=b"", body=b"", headers=None) ->
         "path": path,
         "raw_path": path.encode("utf-8"),
         "query_string": query,
-        "root_path": "",
+        "root_path": root_path,
         "headers": [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in (headers or {}).items()],
         "client": ("127.0.0.1", 50000),
         "server": ("testserver", 80),
@@ -84,12 +100,18 @@ def call_asgi(app, method="GET", path="/", query=b"", body=b"", headers=None) ->
         sent.append(message)
 
     try:
-        run_coroutine(app(scope, receive, send), f"Your app, handling {request},")
+        running = app(scope, receive, send)
+        if not inspect.isawaitable(running):
+            raise BrokenRule(
+                f"Calling your app for {request} returned {running!r}, not a coroutine. "
+                "Hint: an ASGI app is a coroutine function: `async def app(scope, receive, send):`."
+            )
+        run_coroutine(running, f"Your app, handling {request},")
     except BrokenRule:
         raise
     except Exception as error:  # noqa: BLE001 - the learner's app may raise anything
         raise BrokenRule(
-            f"Your app raised {type(error).__name__}: {error} while handling {request}.\n"
+            f"Your app raised {type(error).__name__}: {message_of(error)} while handling {request}.\n"
             f"Hint: the line that raised it is {learner_line(error)}"
         ) from None
     if not sent:

@@ -32,6 +32,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make `courseware` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from course_helpers.feedback import message_of
 from courseware.exercise import Exercise, ExerciseError, Section
 from courseware.wrong_answers import PREFIX, SUFFIX
 
@@ -126,7 +127,7 @@ def run_sections(
                     stage=stage,
                     error=type(error).__name__,
                     assertion=isinstance(error, AssertionError),
-                    message=_text_of(error),
+                    message=message_of(error),
                     traceback="".join(traceback.format_exception(error)),
                     output=printed.getvalue(),
                     expect=expect,
@@ -162,14 +163,6 @@ def run_examples(exercise: Exercise, time_limit: float = TIME_LIMIT_SECONDS) -> 
     if results.failed:
         return Outcome("examples", passed=False, stage="examples", error="DocTestFailure", message=failures.getvalue())
     return Outcome("examples", passed=True, output=f"{results.attempted} example lines hold")
-
-
-def _text_of(error: BaseException) -> str:
-    """str(error), even when the learner's exception makes str() itself raise."""
-    try:
-        return str(error)
-    except BaseException as broken:  # noqa: BLE001
-        return f"<{type(error).__name__} whose message cannot be shown: {type(broken).__name__}>"
 
 
 @contextlib.contextmanager

@@ -51,7 +51,7 @@ async def asgi_lifespan_reading_on(scope, receive, send):
     ("call", "said"),
     [
         (lambda: call_wsgi(wsgi_raising), ["KeyError", "line", '{}["missing"]']),
-        (lambda: call_wsgi(wsgi_str_body), ["broke a WSGI rule", "iterable of bytes"]),
+        (lambda: call_wsgi(wsgi_str_body), ["broke a WSGI rule", "every item of the body is bytes"]),
         (lambda: call_asgi(asgi_raising), ["ValueError: boom", 'raise ValueError("boom")']),
         (lambda: call_asgi(asgi_body_first), ["'http.response.body'", "status and headers first"]),
         (lambda: call_asgi(asgi_sleeping), ["awaited None", "await only receive() and send()"]),
@@ -172,3 +172,63 @@ def test_each_broken_rule_is_named_with_its_hint(call, said):
     assert HINT in message, f"no hint in {message!r}"
     missing = [text for text in said if text not in message]
     assert not missing, f"{missing} not in {message!r}"
+
+
+def wsgi_with_status(status, headers):
+    def app(environ, start_response):
+        start_response(status, headers)
+        return [b""]
+
+    return app
+
+
+@pytest.mark.parametrize(
+    ("status", "headers", "hint"),
+    [
+        ("204 No Content", [("Content-Type", "text/plain")], "a 204 or 304 response has no body"),
+        ("200 OK", [], "a response that can have a body declares its type"),
+        ("200 OK", [("Content-Type", "text/plain"), ("Content-Length", 0)], "str(len(body)), not len(body)"),
+        ("200 OK", [["Content-Type", "text/plain"]], "each header is a tuple of two str"),
+        ("200 OK", [("Content-Type", "text/plain\r\nSet-Cookie: a=b")], "response splitting"),
+        ("20 OK", [("Content-Type", "text/plain")], "three-digit code"),
+    ],
+    ids=["type-on-204", "no-type", "int-value", "list-header", "newline-in-value", "short-status"],
+)
+def test_each_wsgi_rule_gets_its_own_hint(status, headers, hint):
+    with pytest.raises(AssertionError) as failure:
+        call_wsgi(wsgi_with_status(status, headers))
+    assert hint in str(failure.value).split("Hint:", 1)[1], str(failure.value)
+
+
+def test_an_exercise_adds_its_own_advice_to_a_helper_failure():
+    with pytest.raises(AssertionError, match="Hint: .*a 204 .* Remember the empty body."):
+        call_wsgi(wsgi_with_status("204 No Content", [("Content-Type", "x")]), advice="Remember the empty body.")
+    with pytest.raises(AssertionError, match="Hint: .* Send both messages."):
+        call_asgi(asgi_silent, advice="Send both messages.")
+
+
+def test_a_wsgi_request_may_come_without_a_query_string_and_under_a_prefix():
+    def app(environ, start_response):
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        return [repr(("QUERY_STRING" in environ, environ["SCRIPT_NAME"])).encode()]
+
+    assert call_wsgi(app, query=None, script_name="/shop").body == b"(False, '/shop')"
+
+
+async def asgi_echo_paths(scope, receive, send):
+    await send({"type": "http.response.start", "status": 200, "headers": []})
+    await send({"type": "http.response.body", "body": f"{scope['root_path']}|{scope['path']}".encode()})
+
+
+def test_asgi_path_includes_the_root_path():
+    assert call_asgi(asgi_echo_paths, path="/shop/items", root_path="/shop").body == b"/shop|/shop/items"
+    with pytest.raises(ValueError, match="must start with root_path"):
+        call_asgi(asgi_echo_paths, path="/items", root_path="/shop")
+
+
+def test_a_sync_function_given_as_an_asgi_app_is_told_to_be_async():
+    def not_async(scope, receive, send):
+        return None
+
+    with pytest.raises(AssertionError, match="async def app"):
+        call_asgi(not_async)

@@ -33,6 +33,7 @@ class Mirror:
     def __init__(self, runtime: BrowserRuntime | None = None, folder: Path = MIRROR_DIR):
         self.runtime = runtime or BrowserRuntime()
         self.folder = folder
+        self._answers: dict[str, tuple[int, bytes, str]] = {}  # every page asks the same files again
 
     @cached_property
     def manifest(self) -> dict:
@@ -53,6 +54,11 @@ class Mirror:
 
     def respond(self, url: str) -> tuple[int, bytes, str]:
         """(status, body, content type) for a URL the page asks outside the site."""
+        if url not in self._answers:
+            self._answers[url] = self._answer(url)
+        return self._answers[url]
+
+    def _answer(self, url: str) -> tuple[int, bytes, str]:
         if url.startswith(pyodide_cdn()):
             return self._pyodide_file(url.removeprefix(pyodide_cdn()).split("?")[0])
         if url.startswith(CDN + "/npm/"):

@@ -1,0 +1,84 @@
+"""Mutation testing of every exercise's checks: each mutant of the solution is rejected by the
+checks or declared equivalent with a reason, and a wrong-shaped solution gets a message, never a
+crash (courseware/mutation.py; `make mutation` prints the whole report)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import pytest
+
+from courseware.exercise import discover_slugs
+from courseware.mutation import EQUIVALENTS_FILE, mutants
+from courseware.project import PROJECT_ROOT
+from tests.support.messages import HINT
+
+SLUGS = discover_slugs()
+
+
+@pytest.fixture(scope="session")
+def mutation_results(exercise_python) -> dict[str, dict]:
+    """One run over every exercise, two processes at a time, in the browser-parity environment."""
+    done = subprocess.run(
+        [str(exercise_python), "-m", "courseware.mutation", "--json", "--jobs", "2"],
+        cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=1800,
+    )  # fmt: skip
+    lines = [line for line in done.stdout.splitlines() if line.startswith("[")]
+    assert lines, f"the mutation run gave no result (exit {done.returncode}):\n{done.stderr[-3000:]}"
+    return {result["slug"]: result for result in json.loads(lines[-1])}
+
+
+@pytest.mark.parametrize("slug", [pytest.param(s, marks=pytest.mark.exercise(s)) for s in SLUGS])
+def test_every_mutant_is_killed_or_declared_equivalent(slug, mutation_results):
+    result = mutation_results[slug]
+    assert not result["problems"], f"{slug}:\n" + "\n".join(result["problems"])
+    survivors = "\n\n".join(f"{s['id']}\n{s['diff']}" for s in result["survivors"])
+    assert not result["survivors"], (
+        f"{slug}: {len(result['survivors'])} mutants of the solution pass every check. Kill each with a check, "
+        f"or, if it changes nothing the exercise asks for, declare it in {EQUIVALENTS_FILE} "
+        f"('<id>  # <why>'):\n\n{survivors}"
+    )
+
+
+@pytest.mark.parametrize("slug", [pytest.param(s, marks=pytest.mark.exercise(s)) for s in SLUGS])
+def test_a_wrong_shaped_solution_gets_a_message_not_a_crash(slug, mutation_results):
+    crashes = mutation_results[slug]["crashes"]
+    assert not crashes, (
+        f"{slug}: with a function of the solution returning None, raising or returning the wrong type, the checks "
+        f"crash instead of failing with a message and a {HINT!r} (use course_helpers.checks.call/returning):\n"
+        + "\n".join(f"{c['id']}: at {c['stage']}: {c['error']}" for c in crashes)
+    )
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("x = a < b\n", "compare Lt->LtE"),
+        ("x = a and b\n", "boolop And->Or"),
+        ("x = not a\n", "not removed"),
+        ("x = a + 1\n", "binop Add->Sub"),
+        ("x = 10\n", "constant 10->11"),
+        ("x = 10\n", "constant 10->9"),
+        ("x = 'text'\n", "constant text->''"),
+        ("def f():\n    return g()\n", "return None"),
+        ("y = sorted(x)\n", "unwrap sorted()"),
+        ("y = f(a, b)\n", "swap arguments of f()"),
+        ("y = f(a, safe='')\n", "drop safe= of f()"),
+        ("h = [('A', '1'), ('B', '2')]\n", "drop element 2"),
+        ("d = {'a': 1, 'b': 2}\n", "drop key 1"),
+        ("if a:\n    b()\n", "condition True"),
+        ("for a in b:\n    c()\n", "zero iterations"),
+        ("def f():\n    a()\n    b()\n", "delete Expr"),
+        ("def f():\n    return 1\n", "shape f() raises"),
+    ],
+)
+def test_the_mutation_operators(source, expected):
+    made = mutants(source)
+    assert any(m.id.startswith(expected) for m in made), [m.id for m in made]
+    assert all(m.source != source for m in made) and len({m.source for m in made}) == len(made), "duplicates or no-ops"
+
+
+def test_docstrings_imports_and_definitions_are_left_alone():
+    made = mutants('"""Doc."""\nimport os\n\n\ndef f():\n    """Doc."""\n    return os.sep\n')
+    assert not [m for m in made if "Doc" not in m.source or "import os" not in m.source or "def f" not in m.source]
