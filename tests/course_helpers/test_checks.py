@@ -37,7 +37,10 @@ def test_a_good_call_returns_what_the_function_returns():
         (lambda: call(explode, 1, b=2), ["explode(1, b=2) raised KeyError: 'missing'", "line"]),
         (lambda: call(explode, described_as="GET /books/1"), ["GET /books/1 raised KeyError"]),
         (lambda: call(unprintable), ["Unprintable: <a Unprintable whose message cannot be shown>"]),
-        (lambda: returning(str, choose, "", []), ["choose('', []) returned None; a str was due", "without return gives None"]),
+        (
+            lambda: returning(str, choose, "", []),
+            ["choose('', []) returned None; a str was due", "without return gives None"],
+        ),
         (lambda: returning(int, choose, "a", []), ["returned 'a', a str; a int was due"]),
         (lambda: returning(int, lambda: True), ["returned True, a bool; a int was due"]),
         (lambda: call(explode, advice="Look the key up with .get()."), ["Look the key up with .get()."]),
