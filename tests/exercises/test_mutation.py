@@ -18,10 +18,12 @@ SLUGS = discover_slugs()
 
 
 @pytest.fixture(scope="session")
-def mutation_results(exercise_python) -> dict[str, dict]:
-    """One run over every exercise, two processes at a time, in the browser-parity environment."""
+def mutation_results(exercise_python, pytestconfig) -> dict[str, dict]:
+    """One run over every exercise (or the one `--exercise` names), two processes at a time, in the
+    browser-parity environment."""
+    only = [pytestconfig.getoption("--exercise")] if pytestconfig.getoption("--exercise") else []
     done = subprocess.run(
-        [str(exercise_python), "-m", "courseware.mutation", "--json", "--jobs", "2"],
+        [str(exercise_python), "-m", "courseware.mutation", *only, "--json", "--jobs", "2"],
         cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=1800,
     )  # fmt: skip
     lines = [line for line in done.stdout.splitlines() if line.startswith("[")]
