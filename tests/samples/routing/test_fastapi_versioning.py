@@ -1,6 +1,6 @@
 """samples/routing/fastapi_versioning.py, driven by FastAPI's TestClient, then as a bare ASGI app."""
 
-import httpx
+import httpx2 as httpx
 import pytest
 from fastapi.testclient import TestClient
 

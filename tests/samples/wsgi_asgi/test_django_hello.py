@@ -1,6 +1,6 @@
 """samples/wsgi_asgi/django_hello.py, driven by Django's test client, then under WSGI and ASGI."""
 
-import httpx
+import httpx2 as httpx
 import pytest
 import webtest
 from django.core.asgi import get_asgi_application

@@ -2,7 +2,7 @@
 
 import asyncio
 
-import httpx
+import httpx2 as httpx
 import pytest
 
 from samples.wsgi_asgi.plain_asgi_app import application
