@@ -21,7 +21,12 @@ class ApiVersionHeader:  # pure ASGI middleware: /books/1 with "API-Version: 2" 
         self.app = app
 
     async def __call__(self, scope, receive, send):
-        if scope["type"] != "http" or scope["path"].startswith(("/v1/", "/v2/")):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        # ASGI's path includes root_path, the prefix the app is mounted under ("/api"): route below it.
+        mount = scope.get("root_path", "")
+        below = scope["path"][len(mount) :] if scope["path"].startswith(mount) else scope["path"]
+        if below.startswith(("/v1/", "/v2/")):
             return await self.app(scope, receive, send)  # a version in the path wins
         asked = dict(scope["headers"]).get(b"api-version", b"1")  # no header: the oldest version
         prefix = {b"1": "/v1", b"2": "/v2"}.get(asked)
@@ -33,9 +38,10 @@ class ApiVersionHeader:  # pure ASGI middleware: /books/1 with "API-Version: 2" 
                 message = {**message, "headers": [*message["headers"], (b"vary", b"API-Version")]}
             await send(message)
 
-        raw_path = scope.get("raw_path") or scope["path"].encode()
-        inner = {**scope, "path": prefix + scope["path"], "raw_path": prefix.encode() + raw_path}  # a copy
-        await self.app(inner, receive, send_with_vary)
+        raw = scope.get("raw_path") or scope["path"].encode()
+        raw_below = raw[len(mount.encode()) :] if raw.startswith(mount.encode()) else raw
+        inner = {**scope, "path": mount + prefix + below, "raw_path": mount.encode() + prefix.encode() + raw_below}
+        await self.app(inner, receive, send_with_vary)  # a copy of the scope: never change the caller's
 
 
 app = FastAPI()

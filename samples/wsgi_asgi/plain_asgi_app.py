@@ -15,7 +15,10 @@ async def application(scope, receive, send):
                 return
     if scope["type"] != "http":  # e.g. "websocket": fail loudly rather than hang
         raise RuntimeError(f"unsupported scope type: {scope['type']}")
-    if scope["path"] != "/":
+    # path includes root_path, the prefix the server mounts the app under: what the app routes is below it.
+    mount = scope.get("root_path", "")
+    path = scope["path"][len(mount) :] if scope["path"].startswith(mount) else scope["path"]
+    if path not in ("", "/"):
         await _respond(send, 404, b"Not found")
     elif scope["method"] != "GET":
         await _respond(send, 405, b"Method not allowed", [(b"allow", b"GET")])

@@ -51,3 +51,19 @@ def test_the_middleware_is_plain_asgi():
 
     response = run(go())
     assert response.json() == {"id": 2, "authors": ["Frank Herbert"]}
+
+
+def test_the_header_works_under_a_mount_prefix():
+    """Behind a proxy that serves the API under /api, ASGI's path is /api/books/1, root_path /api."""
+
+    async def go():
+        transport = httpx.ASGITransport(app=app, root_path="/api")
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+            return (
+                await client.get("/api/books/1", headers={"API-Version": "2"}),
+                await client.get("/api/v1/books/1"),
+            )
+
+    by_header, by_path = run(go())
+    assert (by_header.status_code, by_header.json()) == (200, {"id": 1, "authors": ["Frank Herbert"]})
+    assert by_path.json() == {"id": 1, "author": "Frank Herbert"}

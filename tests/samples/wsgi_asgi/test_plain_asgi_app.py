@@ -9,9 +9,9 @@ from samples.wsgi_asgi.plain_asgi_app import application
 from tests.support.asyncio_thread import run
 
 
-def request(method: str, path: str) -> httpx.Response:
+def request(method: str, path: str, root_path: str = "") -> httpx.Response:
     async def go():
-        transport = httpx.ASGITransport(app=application)
+        transport = httpx.ASGITransport(app=application, root_path=root_path)
         async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
             return await client.request(method, path)
 
@@ -59,3 +59,11 @@ def test_a_scope_it_does_not_handle_is_refused_loudly():
 
     with pytest.raises(RuntimeError, match="websocket"):
         run(application({"type": "websocket", "path": "/"}, never, never))
+
+
+@pytest.mark.parametrize("path", ["/shop", "/shop/"])
+def test_mounted_under_a_prefix_its_root_is_the_prefix(path):
+    """ASGI's path includes root_path: mounted at /shop, the app's "/" arrives as /shop/."""
+    response = request("GET", path, root_path="/shop")
+    assert (response.status_code, response.content) == (200, "Hello, ASGI! ✓".encode("utf-8"))
+    assert request("GET", "/shop/nope", root_path="/shop").status_code == 404
