@@ -215,3 +215,14 @@ def without_a_docstring(root):
 def test_the_reference_fails_the_build_on_what_it_cannot_show(tmp_path, change, said):
     done = build_site(BUILD_URL, tmp_path / "site", strict=True, change=change)
     assert done.returncode != 0 and said in done.stderr, done.stderr[-2000:]
+
+
+def test_the_404_page_leads_back_to_the_home_page_and_every_chapter(site):
+    """GitHub Pages serves 404.html at any unknown address: its links must work from anywhere."""
+    html = (site.root / "404.html").read_text(encoding="utf-8")
+    parser = _Links()
+    parser.feed(html)
+    targets = set(parser.urls)
+    assert SUB_PATH in targets, "no link to the home page"
+    chapters = {SUB_PATH + page_url(p.relative_to(DOCS).as_posix()) for p in DOCS.glob("*/index.md")}
+    assert chapters <= targets, f"chapters missing from the 404 page: {chapters - targets}"
