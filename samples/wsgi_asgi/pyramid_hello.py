@@ -13,3 +13,8 @@ with Configurator() as config:  # the `with` block commits the configuration whe
     # The request_method predicate: a POST to / matches no view, and Pyramid answers 404.
     config.add_view(hello, route_name="hello", request_method="GET")
     app = config.make_wsgi_app()  # app(environ, start_response), like any WSGI application
+
+
+def main(global_config, **settings):
+    """What `pserve pyramid_hello.ini` calls to get the application (PasteDeploy's app factory)."""
+    return app
