@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import inspect
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from course_helpers.feedback import learner_line, message_of
 
@@ -81,7 +82,7 @@ def _call_asgi(app, method, path, query, body, headers, root_path) -> Response:
         "method": method,
         "scheme": "http",
         "path": path,
-        "raw_path": path.encode("utf-8"),
+        "raw_path": quote(path, safe="/:@!$&'()*+,;=~").encode("ascii"),  # as sent: percent-escapes kept
         "query_string": query,
         "root_path": root_path,
         "headers": [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in (headers or {}).items()],

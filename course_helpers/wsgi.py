@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import io
 import traceback
+import warnings
 from dataclasses import dataclass
 from wsgiref import validate as validate_module
 from wsgiref.util import setup_testing_defaults
-from wsgiref.validate import validator
+from wsgiref.validate import WSGIWarning, validator
 
 from course_helpers.feedback import learner_line, message_of
 
@@ -54,7 +55,8 @@ def call_wsgi(
     """Send one request to `app`; return its Response.
 
     `headers` are request headers ({"Accept": "text/html"}); `content_length="auto"` sends
-    len(body) when there is a body, None sends no Content-Length at all; `query=None` sends no
+    len(body) when there is a body, None sends no Content-Length at all, and any other str is sent
+    as it is, even one that is not a number ("abc", "-1"); `query=None` sends no
     QUERY_STRING (PEP 3333 lets a server leave it out); `script_name` mounts the app under a
     prefix. Any rule the app breaks, and any exception it raises, becomes an AssertionError
     that says what happened and how to fix it; `why` names the request in that message and
@@ -69,8 +71,12 @@ def call_wsgi(
     }
     if content_length == "auto":
         content_length = str(len(body)) if body else None
+    # wsgiref.validate refuses an environ whose CONTENT_LENGTH is not a number before the app
+    # runs; a check that sends a malformed one on purpose shows the validator a valid one and
+    # hands the app the malformed value (see `as_sent` below).
+    malformed = content_length is not None and not (content_length.isascii() and content_length.isdigit())
     if content_length is not None:
-        environ["CONTENT_LENGTH"] = content_length
+        environ["CONTENT_LENGTH"] = "0" if malformed else content_length
     for name, value in (headers or {}).items():
         key = name.upper().replace("-", "_")
         environ[key if key == "CONTENT_TYPE" else f"HTTP_{key}"] = value
@@ -87,8 +93,16 @@ def call_wsgi(
         started["status"], started["headers"] = status, response_headers
         return lambda data: None
 
+    def as_sent(validated_environ, validated_start_response):
+        if malformed:
+            validated_environ = {**validated_environ, "CONTENT_LENGTH": content_length}
+        return app(validated_environ, validated_start_response)
+
     try:
-        chunks = validator(app)(environ, start_response)
+        with warnings.catch_warnings():
+            if query is None:  # left out on purpose (PEP 3333 allows it): the validator need not warn
+                warnings.filterwarnings("ignore", "QUERY_STRING is not in the WSGI environment", WSGIWarning)
+            chunks = validator(as_sent)(environ, start_response)
         try:
             body_out = b"".join(chunks)
         finally:

@@ -22,6 +22,7 @@ import doctest
 import inspect
 import io
 import json
+import linecache
 import re
 import signal
 import sys
@@ -108,6 +109,11 @@ def run_sections(
         ("secrets", sections["secrets"], exercise.exo_file),
         ("post", sections.get("post"), exercise.exo_file),
     ]
+    if chosen_file != exercise.exo_file:
+        # A wrong answer (a patch) or a mutant has no file of its own lines: give them to linecache,
+        # so that tracebacks, and the helpers' "the line that raised it", can quote the learner's line.
+        lines = chosen.source.splitlines(keepends=True)
+        linecache.cache[str(chosen_file)] = (len(chosen.source), None, lines, str(chosen_file))
     namespace: dict = {"__name__": "__main__", "__builtins__": __builtins__}
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed), _time_limit(time_limit):

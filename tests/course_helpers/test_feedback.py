@@ -232,3 +232,30 @@ def test_a_sync_function_given_as_an_asgi_app_is_told_to_be_async():
 
     with pytest.raises(AssertionError, match="async def app"):
         call_asgi(not_async)
+
+
+@pytest.mark.parametrize("length", ["abc", "-1", "+2", "1.5"])
+def test_a_malformed_content_length_reaches_the_app_as_sent(length):
+    def app(environ, start_response):
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        return [environ["CONTENT_LENGTH"].encode()]
+
+    assert call_wsgi(app, method="POST", body=b"x", content_length=length).body == length.encode()
+
+
+def test_an_absent_query_string_is_not_warned_about(recwarn):
+    def app(environ, start_response):
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        return [b""]
+
+    call_wsgi(app, query=None)
+    assert not [w for w in recwarn if "QUERY_STRING" in str(w.message)]
+
+
+async def asgi_echo_raw_path(scope, receive, send):
+    await send({"type": "http.response.start", "status": 200, "headers": []})
+    await send({"type": "http.response.body", "body": scope["raw_path"]})
+
+
+def test_asgi_raw_path_keeps_the_percent_escapes_a_client_sends():
+    assert call_asgi(asgi_echo_raw_path, path="/café/a b").body == b"/caf%C3%A9/a%20b"
