@@ -48,10 +48,12 @@ class Section:
     def compiled(self, filename: str | Path):
         """Compile with the file's own line numbers, so tracebacks point into exo.py.
 
-        Top-level `await` is accepted, as PMT runs env and secrets with runPythonAsync.
+        Top-level `await` is accepted, as PMT runs env and secrets with runPythonAsync. The code
+        inherits no `__future__` import of this module (dont_inherit): annotations, for one, are
+        evaluated, as they are in the browser.
         """
         padded = "\n" * (self.first_line - 1) + self.source
-        return compile(padded, str(filename), "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
+        return compile(padded, str(filename), "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT, dont_inherit=True)
 
 
 @dataclass(frozen=True)

@@ -273,7 +273,7 @@ def mutants(source: str) -> list[Mutant]:
             ast.fix_missing_locations(mutated)
             try:
                 text = ast.unparse(mutated)
-                compile(text, "<mutant>", "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
+                compile(text, "<mutant>", "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT, dont_inherit=True)
             except (SyntaxError, ValueError):
                 continue  # e.g. a body left empty
             if text != original and text not in {m.source for m in found.values()}:

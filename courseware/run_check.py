@@ -5,8 +5,9 @@
 A candidate is `corr` (the solution), `code` (the starter), a wrong answer (`wrong_<mistake>.patch`,
 or just `<mistake>`), the path of any Python file, which stands in for the solution, or `examples`:
 the `pycon` examples of the statement, run as doctests after env, the solution and the public
-tests. With no candidate, all of the exercise's are checked. As PMT does on "Validate", the sections env,
-candidate, tests, secrets and post run one after the other in one namespace.
+tests. With no candidate, all of the exercise's are checked. As PMT does on "Validate", the sections run one
+after the other in one namespace: env; the candidate followed by the public tests, as the
+learner's editor holds them; the public tests again; secrets; post.
 
 What each must do: the solution passes; the starter fails with an assertion; a wrong answer
 fails with an assertion whose message holds its `# expect:` text and a `Hint:`. The exit status
@@ -105,6 +106,9 @@ def run_sections(
     plan = [
         ("env", sections.get("env"), exercise.exo_file),
         ("candidate", chosen, chosen_file),
+        # PMT shows the public tests in the editor, under the learner's code, and runs the editor's
+        # content on "Validate" before it runs the public tests again: twice, in one namespace.
+        ("candidate", sections["tests"], exercise.exo_file),
         ("tests", sections["tests"], exercise.exo_file),
         ("secrets", sections["secrets"], exercise.exo_file),
         ("post", sections.get("post"), exercise.exo_file),

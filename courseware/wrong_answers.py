@@ -222,7 +222,14 @@ def _cli(argv: list[str]) -> int:
             existing = exercise.folder / f"{PREFIX}{mistake}{SUFFIX}"
             if existing.is_file():
                 patch = read_patch(existing)
-                text = f"# expect: {patch.expect}\n" + patch.apply(solution)
+                try:
+                    text = f"# expect: {patch.expect}\n" + patch.apply(solution)
+                except PatchError as stale:
+                    # The solution changed under the patch: start from today's solution, and show
+                    # what the patch changed, so that the mistake can be made again by hand.
+                    text = f"# expect: {patch.expect}\n" + solution
+                    print(f"{stale}\n\nThe copy holds today's solution; the old patch, to redo by hand:\n")
+                    print(existing.read_text(encoding="utf-8"))
             else:
                 text = "# expect: <part of the feedback this answer must get>\n" + solution
             target = PROJECT_ROOT / EDIT_DIR / exercise.slug / f"{PREFIX}{mistake}.py"

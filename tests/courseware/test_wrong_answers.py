@@ -115,3 +115,18 @@ def test_the_command_explains_its_use_and_refuses_bad_input():
     assert run_tool().returncode == 2
     done = run_tool("save", "routing/no_such_exercise", "x.py")
     assert done.returncode == 1 and "unknown exercise" in done.stderr
+
+
+def test_edit_of_a_stale_patch_starts_from_the_solution_and_shows_the_old_patch(tmp_path):
+    folder = write_exercise(tmp_path / "scratch_chapter" / f"stale_{tmp_path.name[-6:].replace('-', '_')}")
+    exo = folder / "exo.py"
+    exo.write_text(exo.read_text().replace("return 2 * x", "return x * 2"))  # under both patches' hunks
+    exercise = Exercise.find(str(folder))
+    copy = PROJECT_ROOT / "build" / "wrong-answers" / exercise.slug / "wrong_abs.py"
+    try:
+        done = run_tool("edit", str(folder), "abs")
+        assert done.returncode == 0, done.stderr
+        assert "does not apply" in done.stdout and "-    return 2 * x" in done.stdout, done.stdout
+        assert copy.read_text() == "# expect: double(-5) should be -10\ndef double(x):\n    return x * 2\n"
+    finally:
+        shutil.rmtree(copy.parent, ignore_errors=True)
