@@ -1,5 +1,6 @@
 # --- PYODIDE:env --- #
-from course_helpers.asgi import call_asgi, run_lifespan
+from course_helpers.asgi import BrokenRule, call_asgi, run_coroutine, run_lifespan
+from course_helpers.checks import call
 
 
 # --- PYODIDE:code --- #
@@ -20,9 +21,12 @@ async def app(scope, receive, send):
                 await send({"type": "lifespan.shutdown.complete"})
                 return
     elif scope["type"] == "http":
-        found = scope["path"] == "/"
+        path = scope["path"].removeprefix(scope.get("root_path", ""))
+        found = path == "/"
         await send({"type": "http.response.start", "status": 200 if found else 404, "headers": TEXT})
         await send({"type": "http.response.body", "body": b"Hello, ASGI!" if found else b"Not found"})
+    else:
+        raise NotImplementedError(scope["type"])
 
 
 # --- PYODIDE:tests --- #
@@ -41,24 +45,117 @@ assert response.header("content-type") == b"text/plain; charset=utf-8", (
 )
 
 # --- PYODIDE:secrets --- #
-for path in ("/missing", "/hello/", "//"):
-    response = call_asgi(app, path=path)
-    assert response.status == 404, (
-        f"GET {path} should get 404, got {response.status!r}. Hint: only the path '/' exists."
-    )
-    assert response.body == b"Not found", (
-        f"GET {path} should get b'Not found', got {response.body!r}. "
-        "Hint: when scope['path'] is not exactly '/', send b'Not found' as the body along with the 404."
+import inspect
+
+GREETING, NOT_FOUND = b"Hello, ASGI!", b"Not found"
+TEXT_TYPE = b"text/plain; charset=utf-8"
+
+
+def check_answer(path, found, hint, method="GET", root_path=""):
+    shown = path if path.isprintable() else repr(path)
+    request = f"{method} {shown}" + (f" (root_path {root_path!r})" if root_path else "")
+    response = call_asgi(app, method=method, path=path, root_path=root_path, advice=hint)
+    status, body = (200, GREETING) if found else (404, NOT_FOUND)
+    assert response.status == status, f"{request} should get {status}, got {response.status!r}. Hint: {hint}"
+    if method != "HEAD":  # the server sends no body for HEAD: what the app sends there is dropped
+        assert response.body == body, f"{request} should get {body!r}, got {response.body!r}. Hint: {hint}"
+    assert response.header("content-type") == TEXT_TYPE, (
+        f"{request} got the content-type {response.header('content-type')!r}. "
+        "Hint: send (b'content-type', b'text/plain; charset=utf-8') with the 404 as with the 200."
     )
 
-response = call_asgi(app, method="POST", path="/", body=b"ignored")
-assert response.status == 200 and response.body == b"Hello, ASGI!", (
-    f"A POST to / should get the greeting too, got {response.status!r} {response.body!r}. "
-    "Hint: choose the answer from scope['path'] alone; do not look at scope['method']."
+
+ONLY_SLASH = "only the path '/' exists: compare scope['path'] with '/' exactly, not with startswith or a regex."
+for path in ("/missing", "/hello/", "//", "/\n", "/%2F", "/é"):
+    check_answer(path, False, ONLY_SLASH)
+
+PATH_ALONE = "choose the answer from the path alone; do not look at scope['method']."
+for method in ("POST", "PUT", "HEAD"):
+    check_answer("/", True, PATH_ALONE, method=method)
+    check_answer("/missing", False, PATH_ALONE, method=method)
+
+for attempt in ("first", "second"):
+    sent = run_lifespan(app)
+    assert sent == ["lifespan.startup.complete", "lifespan.shutdown.complete"], (
+        f"For the {attempt} lifespan scope your app sent {sent}; expected lifespan.startup.complete then "
+        "lifespan.shutdown.complete. Hint: loop on receive() and answer each lifespan message."
+    )
+
+
+def run_by_hand(scope, incoming):
+    """Run the app on a scope call_asgi does not build; return the messages it sent."""
+    sent = []
+
+    async def receive():
+        return incoming.pop(0) if incoming else {"type": "http.disconnect"}
+
+    async def send(message):
+        sent.append(message)
+
+    running = app(scope, receive, send)
+    if not inspect.isawaitable(running):
+        raise AssertionError(
+            f"Calling your app returned {running!r}, not a coroutine. "
+            "Hint: an ASGI app is a coroutine function: `async def app(scope, receive, send):`."
+        )
+    run_coroutine(running, f"Your app, for a {scope['type']!r} scope,")
+    return sent
+
+
+websocket = {
+    "type": "websocket",
+    "asgi": {"version": "3.0", "spec_version": "2.4"},
+    "http_version": "1.1",
+    "scheme": "ws",
+    "path": "/",
+    "raw_path": b"/",
+    "query_string": b"",
+    "root_path": "",
+    "headers": [],
+    "subprotocols": [],
+}
+try:
+    sent = run_by_hand(websocket, [{"type": "websocket.connect"}])
+except BrokenRule:
+    raise
+except Exception:  # noqa: BLE001 - raising, of any type, is what the spec asks here
+    sent = None
+assert sent is None, (
+    f"For a 'websocket' scope your app sent {sent or 'nothing'} and returned, as if it spoke WebSocket. "
+    "Hint: for any scope type other than 'http' and 'lifespan', raise an exception (the ASGI spec asks "
+    "an app to reject a protocol it does not speak that way); send nothing."
 )
 
-sent = run_lifespan(app)
-assert sent == ["lifespan.startup.complete", "lifespan.shutdown.complete"], (
-    f"For the lifespan scope your app sent {sent}; expected lifespan.startup.complete then lifespan.shutdown.complete. "
-    "Hint: loop on receive() and answer each lifespan message."
+MOUNTED = (
+    "under a mount prefix, scope['path'] starts with scope['root_path'] ('/shop/' for the app's own '/'): "
+    "remove root_path from the start of path before comparing it with '/'."
+)
+for root in ("/shop", "/api/v1"):
+    check_answer(root + "/", True, MOUNTED, root_path=root)
+    for rest in ("/missing", root + "/", "//"):
+        check_answer(root + rest, False, MOUNTED + " Only root_path + '/' is the greeting.", root_path=root)
+
+without_root = {
+    "type": "http",
+    "asgi": {"version": "3.0", "spec_version": "2.4"},
+    "http_version": "1.1",
+    "method": "GET",
+    "scheme": "http",
+    "path": "/",
+    "raw_path": b"/",
+    "query_string": b"",
+    "headers": [],
+}
+OPTIONAL_ROOT = "root_path is optional in ASGI: read it with scope.get('root_path', '')."
+sent = call(
+    run_by_hand,
+    without_root,
+    [{"type": "http.request", "body": b"", "more_body": False}],
+    described_as="Your app, for GET / in a scope without 'root_path',",
+    advice=OPTIONAL_ROOT,
+)
+statuses = [m.get("status") for m in sent if isinstance(m, dict) and m.get("type") == "http.response.start"]
+assert statuses == [200], (
+    f"For GET / in a scope that has no 'root_path', your app answered the statuses {statuses}, not [200]. "
+    f"Hint: {OPTIONAL_ROOT}"
 )

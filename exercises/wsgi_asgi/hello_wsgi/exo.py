@@ -47,26 +47,88 @@ assert response.header("Content-Type") == "text/plain; charset=utf-8", (
 
 
 # --- PYODIDE:secrets --- #
-def check_greeting(query, expected):
-    response = call_wsgi(app, query=query)
+import warnings
+
+
+def check_greeting(query, expected, hint, method="GET", path="/", script_name=""):
+    shown = "a request with no QUERY_STRING" if query is None else f"{method} {script_name}{path}?{query}"
+    with warnings.catch_warnings():  # wsgiref.validate warns about a missing QUERY_STRING, which is the point
+        warnings.filterwarnings("ignore", message="QUERY_STRING is not in the WSGI environment")
+        response = call_wsgi(
+            app, method=method, path=path, query=query, script_name=script_name, why=shown, advice=hint
+        )
     assert response.status == "200 OK", (
-        f"For ?{query}, expected status '200 OK', got {response.status!r}. "
-        "Hint: answer '200 OK' for every query, whatever the name parameter holds."
+        f"For {shown}, expected status '200 OK', got {response.status!r}. "
+        "Hint: answer '200 OK' to every request, whatever its query, method or path."
     )
-    assert response.text == expected, (
-        f"For ?{query}, expected {expected!r}, got {response.text!r}. "
-        "Hint: decode the query string with urllib.parse.parse_qs."
+    assert response.body == expected.encode("utf-8"), (
+        f"For {shown}, expected {expected!r} in UTF-8, got {response.body!r}. Hint: {hint}"
+    )
+    assert response.header("Content-Type") == "text/plain; charset=utf-8", (
+        f"For {shown}, the Content-Type is {response.header('Content-Type')!r}. "
+        "Hint: send ('Content-Type', 'text/plain; charset=utf-8') with every response."
     )
     declared = response.header("Content-Length")
-    assert declared is not None, "The response has no Content-Length header. Hint: add one, the size of the body."
+    assert declared is not None, (
+        f"For {shown}, the response has no Content-Length header. Hint: add one, the size of the body in bytes."
+    )
     assert declared == str(len(response.body)), (
-        f"For ?{query}, Content-Length says {declared} but the body has {len(response.body)} bytes. "
+        f"For {shown}, Content-Length says {declared} but the body has {len(response.body)} bytes. "
         "Hint: Content-Length must count bytes: take len() of the encoded body, not of the text."
     )
 
 
-check_greeting("name=Grace", "Hello, Grace!")
-check_greeting("name=Zo%C3%AB", "Hello, Zoë!")
-check_greeting("name=Jean+Luc", "Hello, Jean Luc!")
-check_greeting("name=", "Hello, world!")
-check_greeting("lang=en&name=Linus", "Hello, Linus!")
+DECODE = "decode the query string with urllib.parse.parse_qs: it percent-decodes each value as UTF-8."
+EMPTY = "an empty name counts as absent: greet 'world' (parse_qs drops empty values for you)."
+FIRST = (
+    "when name is given more than once, the first non-empty one counts: parse_qs keeps every value, "
+    "in order, in a list; take [0]. (dict(parse_qsl(...)) keeps the last one instead.)"
+)
+CASES = [
+    ("name=Grace", "Hello, Grace!", "greet the value of the name parameter."),
+    ("name=Zo%C3%AB", "Hello, Zoë!", DECODE),
+    ("name=Jean+Luc", "Hello, Jean Luc!", "in a query string '+' stands for a space: " + DECODE),
+    ("name=", "Hello, world!", EMPTY),
+    ("lang=en&name=Linus", "Hello, Linus!", "the name parameter may come after others: look it up by its name."),
+    (
+        None,
+        "Hello, world!",
+        "PEP 3333 lets a server leave QUERY_STRING out of environ: read it with environ.get('QUERY_STRING', '').",
+    ),
+    ("", "Hello, world!", "an empty query string has no name: greet 'world'."),
+    ("name=Ada&name=Bob", "Hello, Ada!", FIRST),
+    ("name=&name=Bob", "Hello, Bob!", EMPTY + " So the first non-empty name counts."),
+    ("name=Ada&name=", "Hello, Ada!", FIRST),
+    (
+        "name=a%2Fb%25c%2Bd%26e",
+        "Hello, a/b%c+d&e!",
+        "split the query on & and = first, then percent-decode each value once: decoding the whole "
+        "string first turns %26 into a separator and %25 into a new escape (parse_qs does it in the right order).",
+    ),
+    (
+        "name=Ada%0A",
+        "Hello, Ada\n!",
+        "greet the decoded name exactly as sent, a newline included: do not strip or filter it.",
+    ),
+    (
+        "name=%FF",
+        "Hello, \ufffd!",
+        "bytes that are not UTF-8 become U+FFFD, the replacement character: parse_qs's default errors='replace' "
+        "does that, where decoding with errors='strict' raises.",
+    ),
+    ("name=0", "Hello, 0!", "'0' is a name like any other: test for an empty value, not for a falsy one."),
+]
+for query, expected, hint in CASES:
+    check_greeting(query, expected, hint)
+
+ANY_REQUEST = "answer every method and every path the same way: only the query string matters."
+for method in ("POST", "PUT", "HEAD"):
+    check_greeting("name=Ada", "Hello, Ada!", ANY_REQUEST, method=method)
+check_greeting("name=Ada", "Hello, Ada!", ANY_REQUEST, path="/greet/me")
+check_greeting(
+    "name=Ada", "Hello, Ada!", ANY_REQUEST + " Mounted under a prefix (SCRIPT_NAME), too.", script_name="/app"
+)
+
+# The same requests again, in another order: nothing may leak from one request to the next.
+for query, expected, hint in reversed(CASES):
+    check_greeting(query, expected, hint + " Keep no state between requests: each one starts from its own environ.")

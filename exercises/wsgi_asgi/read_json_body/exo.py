@@ -1,5 +1,6 @@
 # --- PYODIDE:env --- #
-from course_helpers.wsgi import call_wsgi
+from course_helpers.checks import call
+from course_helpers.wsgi import Response, call_wsgi
 
 # --- PYODIDE:code --- #
 import json
@@ -12,8 +13,10 @@ def app(environ, start_response): ...
 
 # --- PYODIDE:corr --- #
 import json
+import re
 
 MAX_BODY = 1000
+TEXT = "text/plain; charset=utf-8"
 
 
 def respond(start_response, status, content_type, body, extra_headers=()):
@@ -30,21 +33,24 @@ def respond(start_response, status, content_type, body, extra_headers=()):
 
 def app(environ, start_response):
     if environ["REQUEST_METHOD"] != "POST":
-        return respond(
-            start_response, "405 Method Not Allowed", "text/plain; charset=utf-8", b"Use POST.", [("Allow", "POST")]
-        )
-    length = int(environ.get("CONTENT_LENGTH") or "0")
+        return respond(start_response, "405 Method Not Allowed", TEXT, b"Use POST.", [("Allow", "POST")])
+    declared = environ.get("CONTENT_LENGTH") or "0"
+    if not re.fullmatch(r"[0-9]+", declared):
+        return respond(start_response, "400 Bad Request", TEXT, b"Content-Length is not a number of bytes.")
+    length = int(declared)
     if length > MAX_BODY:
-        return respond(start_response, "413 Content Too Large", "text/plain; charset=utf-8", b"Body too large.")
+        return respond(start_response, "413 Content Too Large", TEXT, b"Body too large.")
     raw = environ["wsgi.input"].read(length)
     try:
         value = json.loads(raw.decode("utf-8"))
     except ValueError:
-        return respond(start_response, "400 Bad Request", "text/plain; charset=utf-8", b"The body is not JSON.")
+        return respond(start_response, "400 Bad Request", TEXT, b"The body is not JSON.")
     return respond(start_response, "200 OK", "application/json", json.dumps({"received": value}).encode("utf-8"))
 
 
 # --- PYODIDE:tests --- #
+import json
+
 response = call_wsgi(app, method="POST", body=b'{"id": 7}')
 assert response.status == "200 OK", (
     f"A valid JSON POST should get '200 OK', got {response.status!r}. "
@@ -54,7 +60,11 @@ assert response.header("Content-Type") == "application/json", (
     f"Expected Content-Type 'application/json', got {response.header('Content-Type')!r}. "
     "Hint: the 200 carries ('Content-Type', 'application/json'); text/plain is for the error responses."
 )
-assert json.loads(response.body) == {"received": {"id": 7}}, (
+try:
+    answer = json.loads(response.body)
+except ValueError:
+    answer = "not JSON"
+assert answer == {"received": {"id": 7}}, (
     f"Expected {{'received': {{'id': 7}}}}, got {response.body!r}. "
     "Hint: put the parsed value under the key 'received', then json.dumps the dict and encode it to bytes."
 )
@@ -70,41 +80,175 @@ assert response.header("Allow") == "POST", (
 )
 
 # --- PYODIDE:secrets --- #
-for method in ("PUT", "DELETE", "HEAD"):
+import io
+import json
+import re
+from wsgiref.util import setup_testing_defaults
+
+PLAIN = "text/plain; charset=utf-8"
+
+
+def check_error(response, code, request, hint):
+    """An error response: the status, then plain text that says what went wrong, measured in bytes."""
+    assert response.status_code == code, f"For {request}, expected {code}, got {response.status!r}. Hint: {hint}"
+    assert response.header("Content-Type") == PLAIN, (
+        f"The {code} for {request} has the Content-Type {response.header('Content-Type')!r}. "
+        "Hint: send every error response as ('Content-Type', 'text/plain; charset=utf-8')."
+    )
+    assert response.body, (
+        f"The {code} for {request} has an empty body. "
+        "Hint: say in a few words of plain text what went wrong, for the person reading the response."
+    )
+    assert response.header("Content-Length") == str(len(response.body)), (
+        f"The {code} for {request} declares Content-Length {response.header('Content-Length')!r} "
+        f"for a body of {len(response.body)} bytes. Hint: take len() of the encoded body, on every response."
+    )
+
+
+def check_received(response, value, request, hint):
+    """A 200 whose JSON body is {"received": value}."""
+    assert response.status == "200 OK", f"For {request}, expected '200 OK', got {response.status!r}. Hint: {hint}"
+    assert response.header("Content-Type") == "application/json", (
+        f"The 200 for {request} has the Content-Type {response.header('Content-Type')!r}. "
+        "Hint: a 200 is ('Content-Type', 'application/json')."
+    )
+    try:
+        answer = json.loads(response.body)
+    except ValueError:
+        answer = "not JSON"
+    assert answer == {"received": value}, (
+        f"For {request}, expected the JSON {{'received': {value!r}}}, got {response.body!r}. Hint: {hint}"
+    )
+    assert response.header("Content-Length") == str(len(response.body)), (
+        f"The 200 for {request} declares Content-Length {response.header('Content-Length')!r} "
+        f"for a body of {len(response.body)} bytes. Hint: encode the JSON text first, then take len() of those bytes."
+    )
+
+
+for method in ("PUT", "DELETE", "HEAD", "PATCH"):
     response = call_wsgi(app, method=method, body=b"{}")
-    assert response.status_code == 405, (
-        f"{method} should get 405, got {response.status!r}. "
-        "Hint: accept only REQUEST_METHOD == 'POST' and refuse every other method, HEAD included."
+    check_error(
+        response,
+        405,
+        f"a {method} request",
+        "accept only REQUEST_METHOD == 'POST' and refuse every other method, HEAD included.",
     )
     assert response.header("Allow") == "POST", (
         f"The 405 for {method} has no 'Allow: POST'. Hint: every 405 needs an Allow header listing the methods that work."
     )
 
+NO_LENGTH = "a missing or empty CONTENT_LENGTH means no body: read 0 bytes, and 0 bytes are not JSON, so 400."
 response = call_wsgi(app, method="POST", content_length=None, why="a POST with no Content-Length header")
-assert response.status_code == 400, (
-    f"A POST with no Content-Length has no body, so no JSON: expected 400, got {response.status!r}. "
-    "Hint: use environ.get('CONTENT_LENGTH'), treat a missing length as 0 bytes, and answer 400 when it is not JSON."
-)
-
+check_error(response, 400, "a POST with no Content-Length", NO_LENGTH + " Read it with environ.get('CONTENT_LENGTH').")
 response = call_wsgi(app, method="POST", content_length="", why="a POST with an empty Content-Length")
-assert response.status_code == 400, (
-    f"An empty Content-Length means no body: expected 400, got {response.status!r}. "
-    "Hint: int('') raises ValueError; turn an empty CONTENT_LENGTH into '0' before calling int()."
+check_error(response, 400, "a POST with an empty Content-Length", NO_LENGTH + " int('') raises ValueError.")
+for declared in (None, "0"):
+    request = f"a POST with Content-Length {declared!r} and b'7' waiting on the connection"
+    response = call_wsgi(app, method="POST", body=b"7", content_length=declared, why=request)
+    check_error(response, 400, request, NO_LENGTH + " Whatever else the connection holds is not this request's body.")
+
+AT_LIMIT = "a body of exactly MAX_BODY (1000) bytes is allowed: refuse only a length larger than that (>, not >=)."
+exactly = b'"' + b"x" * 998 + b'"'
+check_received(call_wsgi(app, method="POST", body=exactly), "x" * 998, "a JSON body of exactly 1000 bytes", AT_LIMIT)
+one_more = b'"' + b"x" * 999 + b'"'
+check_error(
+    call_wsgi(app, method="POST", body=one_more),
+    413,
+    "a 1001-byte body",
+    "compare the declared length with MAX_BODY before reading, and answer 413 above it.",
 )
 
-response = call_wsgi(app, method="POST", body=b'"' + b"x" * 2000 + b'"')
-assert response.status_code == 413, (
-    f"A 2002-byte body is over MAX_BODY: expected 413, got {response.status!r}. Hint: compare the declared length before reading."
-)
 
-response = call_wsgi(app, method="POST", body=b"{not json")
-assert response.status_code == 400, (
-    f"Invalid JSON should get 400, got {response.status!r}. "
-    "Hint: wrap decode() and json.loads in try/except ValueError and answer '400 Bad Request' there."
+class CountingInput:
+    """A wsgi.input that counts the bytes the app takes from it."""
+
+    def __init__(self, data):
+        self.stream = io.BytesIO(data)
+        self.taken = 0
+
+    def read(self, size=-1):
+        chunk = self.stream.read(size)
+        self.taken += len(chunk)
+        return chunk
+
+
+def post_as_sent(content_length, body, request, hint):
+    """POST with CONTENT_LENGTH exactly as the client wrote it, as wsgiref's own server passes it on.
+
+    call_wsgi cannot send these: the validator it runs refuses such a length itself."""
+    source = CountingInput(body)
+    environ = {"REQUEST_METHOD": "POST", "CONTENT_LENGTH": content_length, "wsgi.input": source}
+    setup_testing_defaults(environ)
+    started = []
+
+    def start_response(status, headers, exc_info=None):
+        started.append((status, headers))
+        return lambda data: None
+
+    chunks = call(app, environ, start_response, described_as=f"Your app, handling {request},", advice=hint)
+    if chunks is None or isinstance(chunks, (str, bytes)):
+        raise AssertionError(
+            f"For {request} your app returned {chunks!r}. Hint: return the body as a list of bytes, [body]."
+        )
+    body = call(b"".join, chunks, described_as=f"Joining the body your app returned for {request}")
+    if not started or not isinstance(started[-1][0], str) or not re.fullmatch(r"[1-9][0-9]{2} .+", started[-1][0]):
+        raise AssertionError(
+            f"For {request} your app called start_response with {started!r}. "
+            "Hint: call start_response('400 Bad Request', [(name, value), ...]) once, before returning the body."
+        )
+    return Response(started[-1][0], list(started[-1][1]), body), source.taken
+
+
+def check_refused(content_length, body, code, hint):
+    request = f"a POST with Content-Length {content_length!r}"
+    response, taken = post_as_sent(content_length, body, request, hint)
+    check_error(response, code, request, hint)
+    assert taken == 0, (
+        f"Your app read {taken} bytes of the body for {request} before answering {code}. "
+        "Hint: decide from CONTENT_LENGTH alone, before calling wsgi.input.read()."
+    )
+
+
+TOO_LARGE = (
+    "refuse a body by its declared length, before reading it: a client can declare 5000 bytes, "
+    "and a check of what read() returned comes after the memory is spent."
 )
-assert (response.header("Content-Type") or "").startswith("text/plain"), (
-    f"The 400 for invalid JSON should be text/plain, got {response.header('Content-Type')!r}. "
-    "Hint: send ('Content-Type', 'text/plain; charset=utf-8') with the 400; only the 200 is application/json."
+for declared in ("5000", "1001", "99999999999999999999"):
+    check_refused(declared, b"{}", 413, TOO_LARGE)
+
+NOT_A_NUMBER = "a Content-Length that is not a number of bytes makes the request malformed: answer 400, read nothing."
+LENIENT = (
+    "int() accepts more than a Content-Length may hold: int('+2'), int('1_0') and int('2\\n') all work. "
+    "Accept the ASCII digits 0-9 only, with re.fullmatch(r'[0-9]+', text) (re.match with $ lets a final newline through)."
+)
+MALFORMED = [
+    ("abc", b"{}", NOT_A_NUMBER + " int('abc') raises ValueError: test the text before calling int()."),
+    ("1.5", b"{}", NOT_A_NUMBER),
+    ("1e3", b"{}", NOT_A_NUMBER),
+    ("-1", b"{}", "a negative length is malformed: answer 400 (read(-1) would read the whole stream)."),
+    ("+2", b"{}", LENIENT),
+    ("1_0", b"[1,2,3,45]", LENIENT),
+    ("2\n", b"{}", LENIENT),
+    (
+        "\u00b2",
+        b"{}",
+        "'\u00b2' (superscript two) passes str.isdigit(), yet int('\u00b2') raises: accept the ASCII digits 0-9 only.",
+    ),
+]
+for declared, body, hint in MALFORMED:
+    check_refused(declared, body, 400, hint)
+
+NOT_JSON = "decode the body as UTF-8 and parse it inside try/except ValueError; answer 400 there."
+for body in (b"{not json", b'{"id": 7', b"'single quotes'", b"   ", b'"\xff"', b'{"name": "Zo\xeb"}'):
+    response = call_wsgi(app, method="POST", body=body)
+    check_error(response, 400, f"a POST of {body!r}", NOT_JSON)
+
+FALSY = 'every JSON value is a valid body, even 0, "", [], {}, false and null: test for a parse error, not for a falsy value.'
+for value in (0, "", [], {}, False, None, "7", 7, -1.5, "Zoë", {"nested": {"list": [1, "two", None]}}):
+    body = json.dumps(value, ensure_ascii=False).encode("utf-8")
+    check_received(call_wsgi(app, method="POST", body=body), value, f"a POST of {body!r}", FALSY)
+check_received(
+    call_wsgi(app, method="POST", body=b' \n{"id": 7}\n'), {"id": 7}, "a JSON body with spaces around it", FALSY
 )
 
 response = call_wsgi(
@@ -114,13 +258,18 @@ response = call_wsgi(
     content_length="6",
     why="a POST whose connection already holds the next request",
 )
-assert response.status_code == 200 and json.loads(response.body) == {"received": [1, 2]}, (
-    f"With Content-Length 6 the body is b'[1, 2]', the rest belongs to the next request; got {response.status!r} {response.body!r}. "
-    "Hint: read(length), exactly CONTENT_LENGTH bytes."
+check_received(
+    response,
+    [1, 2],
+    "Content-Length 6 followed by the next request's bytes",
+    "the body is exactly CONTENT_LENGTH bytes: read(length), the rest belongs to the next request.",
 )
 
-response = call_wsgi(app, method="POST", body='{"name": "Zoë"}'.encode("utf-8"))
-assert response.header("Content-Length") == str(len(response.body)), (
-    "Content-Length must be the body's size in bytes. "
-    "Hint: encode the JSON text first, then take len() of those bytes, not of the str (ë is 2 bytes in UTF-8)."
-)
+for attempt in ("first", "second"):
+    response = call_wsgi(app, method="POST", body=b'{"id": 7}', script_name="/api", path="/echo")
+    check_received(
+        response,
+        {"id": 7},
+        f"POST /api/echo (mounted under SCRIPT_NAME /api), {attempt} time",
+        "answer the same way under any prefix and for every request: keep no state between requests.",
+    )
