@@ -5,13 +5,19 @@ from course_helpers.asgi import call_asgi
 
 
 def json_body(response):
-    """The response's body, parsed as JSON (an AssertionError that says so if it is not JSON)."""
+    """The response's body, parsed as a JSON object (an AssertionError that says so if it is not one)."""
     try:
-        return json.loads(response.body)
+        data = json.loads(response.body)
     except ValueError:
         raise AssertionError(
             f"The body should be JSON, got {response.body!r}. Hint: json.dumps(...).encode('utf-8')."
         ) from None
+    if not isinstance(data, dict):
+        raise AssertionError(
+            f"The body should be a JSON object, got {response.body!r}. "
+            "Hint: every answer is a dict turned into JSON, such as {'detail': 'Not Found'}."
+        )
+    return data
 
 
 # --- PYODIDE:code --- #
@@ -39,8 +45,9 @@ def json_response(status, data, extra_headers=()):
 
 def read_query(query_string):
     """(limit, tags) from the raw query string; a ValueError says what is wrong."""
-    query = parse_qs(query_string.decode("latin-1"))  # bytes in, str out; empty values left out
-    limit = query.get("limit", ["10"])[0]
+    # bytes in, str out; latin-1 never fails, and parse_qs decodes %XX as UTF-8. limit= is given, empty.
+    query = parse_qs(query_string.decode("latin-1"), keep_blank_values=True)
+    limit = query.get("limit", ["10"])[-1]  # the last value counts, as in FastAPI
     if not re.fullmatch(r"[0-9]+", limit) or not 1 <= int(limit) <= 100:
         raise ValueError(f"limit must be a whole number from 1 to 100, got {limit!r}")
     return int(limit), query.get("tags", [])
@@ -48,7 +55,8 @@ def read_query(query_string):
 
 def handle(scope):
     """(status, headers, body) for one request: the path first, then the method, then the query."""
-    found = ITEM_PATH.fullmatch(scope["path"])
+    # ASGI's path includes root_path, the mount prefix: the route matches what follows it.
+    found = ITEM_PATH.fullmatch(scope["path"].removeprefix(scope.get("root_path", "")))
     if not found:
         return json_response(404, {"detail": "Not Found"})
     if scope["method"] not in ("GET", "HEAD"):
@@ -102,117 +110,274 @@ assert response.status == 422, (
 
 
 # --- PYODIDE:secrets --- #
-def _call(method, path, query=b"", hint="answer every bad request with a status (404, 405, 422), never an exception."):
-    shown = f"{method} {path}" + (f"?{query.decode()}" if query else "")
+def _call(
+    method,
+    path,
+    query=b"",
+    root_path="",
+    hint="answer every bad request with a status (404, 405, 422), never an exception.",
+):
+    shown = f"{method} {path}" + (f"?{query.decode('latin-1')}" if query else "")
+    if root_path:
+        shown += f" (root_path {root_path!r})"
     try:
-        return shown, call_asgi(app, method=method, path=path, query=query)
+        return shown, call_asgi(app, method=method, path=path, query=query, root_path=root_path)
     except AssertionError as error:
         raise AssertionError(f"{error} (the request: {shown})\nHint: {hint}") from None
 
 
 def _data(shown, response):
+    """The JSON of a response to a GET, once its two headers are checked."""
     assert response.header("content-type") == b"application/json", (
         f"{shown}: every answer is JSON, but the content-type is {response.header('content-type')!r} "
         f"(status {response.status!r}). Hint: send (b'content-type', b'application/json') with errors too."
     )
+    length = response.header("content-length")
+    assert length == str(len(response.body)).encode(), (
+        f"{shown}: the body has {len(response.body)} bytes, but the content-length says {length!r} "
+        f"(status {response.status!r}). Hint: the content-length counts the bytes of the encoded body, "
+        "str(len(body)).encode(), on every answer."
+    )
     return json_body(response)
 
 
-# limit: ASCII digits, 1 to 100.
-for _query, _limit in [
+def _limit_of(query):
+    shown, response = _call("GET", "/items/3", query)
+    data = _data(shown, response)
+    return shown, response, data.get("limit") if response.status == 200 else data
+
+
+# limit: ASCII digits, 1 to 100; the last of repeated values counts; other parameters are ignored.
+for query, limit in [
     (b"limit=1", 1),
     (b"limit=100", 100),
     (b"limit=007", 7),
-    (b"limit=", 10),
+    (b"limit=%35", 5),
     (b"sort=asc&limit=3", 3),
-    (b"limit=5&limit=7", 5),
+    (b"tags=a&limit=42&tags=b", 42),
+    (b"LIMIT=5&lim=6&limits=7", 10),
 ]:
-    _shown, _response = _call("GET", "/items/3", _query)
-    _got = _data(_shown, _response) if _response.status == 200 else _response.body
-    assert _response.status == 200 and _got.get("limit") == _limit, (
-        f"{_shown} should get 200 with 'limit': {_limit}, got {_response.status!r} {_got!r}. "
-        "Hint: an empty value counts as absent (parse_qs leaves it out), the first of repeated values counts, "
-        "and other parameters are ignored."
+    shown, response, got = _limit_of(query)
+    assert response.status == 200 and got == limit, (
+        f"{shown} should get 200 with 'limit': {limit}, got {response.status!r} {got!r}. "
+        "Hint: parse_qs decodes %XX; names are compared exactly ('LIMIT' is not 'limit'), and other parameters are "
+        "ignored."
     )
-_bad_hint = "a query value is client input: answer 422 for one you cannot use; never let int() raise."
-for _raw in ("abc", "%2B5", "%205", "1_0", "%D9%A3", "%C2%B2", "101", "-5", "2.5", "1e2", "99999999999999999999"):
-    _shown, _response = _call("GET", "/items/3", f"limit={_raw}".encode(), _bad_hint)
-    assert _response.status == 422, (
-        f"{_shown} should get 422, got {_response.status!r} {_response.body!r}: limit takes ASCII digits only, "
+for query, limit in [(b"limit=5&limit=7", 7), (b"limit=9&limit=2&limit=30", 30), (b"limit=abc&limit=5", 5)]:
+    shown, response, got = _limit_of(query)
+    assert response.status == 200 and got == limit, (
+        f"{shown} should get 200 with 'limit': {limit}, got {response.status!r} {got!r}. "
+        "Hint: when limit is given more than once, the last value counts, as in FastAPI: "
+        "parse_qs(...)['limit'][-1], not [0]."
+    )
+bad_hint = "a query value is client input: answer 422 for one you cannot use; never let int() raise."
+for raw in (
+    "abc",
+    "%2B5",
+    "%205",
+    "1_0",
+    "%D9%A3",
+    "%C2%B2",
+    "%EF%BC%95",
+    "0",
+    "00",
+    "101",
+    "-5",
+    "2.5",
+    "5.0",
+    "1e2",
+    "0x10",
+    "99999999999999999999",
+):
+    shown, response = _call("GET", "/items/3", f"limit={raw}".encode(), hint=bad_hint)
+    assert response.status == 422, (
+        f"{shown} should get 422, got {response.status!r} {response.body!r}: limit takes ASCII digits only, "
         "from 1 to 100. Hint: int() also accepts '+5', ' 5', '1_0' and digits of other scripts; check the text with "
         "re.fullmatch(r'[0-9]+', ...) before converting it."
     )
-    _detail = _data(_shown, _response).get("detail")
-    assert isinstance(_detail, str) and "limit" in _detail, (
-        f"{_shown}: the 422 body should be {{'detail': <a message that names limit>}}, got {_response.body!r}. "
+    detail = _data(shown, response).get("detail")
+    assert isinstance(detail, str) and "limit" in detail, (
+        f"{shown}: the 422 body should be {{'detail': <a message that names limit>}}, got {response.body!r}. "
         "Hint: put a str under 'detail' that says what is wrong with limit, e.g. the allowed range and the value."
     )
+for query in (b"limit=", b"limit=5&limit=", b"limit=&tags=a"):
+    shown, response = _call("GET", "/items/3", query, hint=bad_hint)
+    assert response.status == 422, (
+        f"{shown} should get 422 (an empty limit is given, and is no number), got {response.status!r} "
+        f"{response.body!r}. Hint: parse_qs leaves empty values out unless you pass keep_blank_values=True."
+    )
+for raw in ("5%0A", "%0A5", "5%0D%0A"):
+    shown, response = _call("GET", "/items/3", f"limit={raw}".encode(), hint=bad_hint)
+    assert response.status == 422, (
+        f"{shown} should get 422 (limit ends or starts with a newline), got {response.status!r} {response.body!r}. "
+        "Hint: in a regex, $ also matches before a final newline; re.fullmatch(r'[0-9]+', text) matches the whole "
+        "text and nothing more."
+    )
 
-# tags: every value, decoded, empty ones left out.
-_shown, _response = _call("GET", "/items/3", b"tags=caf%C3%A9&tags=a+b&tags=&tags=x%26y")
-_got = _data(_shown, _response).get("tags")
-assert _got == ["café", "a b", "x&y"], (
-    f"{_shown} should give 'tags': ['café', 'a b', 'x&y'], got {_got!r}. "
-    "Hint: parse_qs decodes %XX and '+', and leaves the empty value out."
-)
+# tags: every value, decoded, in the order given, empty ones included.
+for query, tags in [
+    (b"tags=caf%C3%A9&tags=a+b&tags=&tags=x%26y", ["café", "a b", "", "x&y"]),
+    (b"tags=%2F%25%2B%0A", ["/%+\n"]),
+    (b"tags=b&tags=a&tags=b", ["b", "a", "b"]),
+    (b"tags=0&tags=10", ["0", "10"]),
+    (b"tags=", [""]),
+    (b"tags=%FF", ["\N{REPLACEMENT CHARACTER}"]),
+]:
+    shown, response = _call("GET", "/items/3", query)
+    got = _data(shown, response).get("tags")
+    assert got == tags, (
+        f"{shown} should give 'tags': {tags!r}, got {got!r}. "
+        "Hint: parse_qs(..., keep_blank_values=True) decodes %XX (as UTF-8, a bad byte giving U+FFFD) and '+', and "
+        "keeps every value, empty ones included, in order, as str."
+    )
+for query, status in ((b"tags=caf\xc3\xa9", 200), (b"tags=\xff", 200), (b"limit=\xff", 422)):
+    shown, response = _call(
+        "GET",
+        "/items/3",
+        query,
+        hint="query_string may hold bytes that are not UTF-8: decode it with 'latin-1', which never fails.",
+    )
+    assert response.status == status, (
+        f"{shown} (raw bytes, not percent-encoded, and not always UTF-8) should get {status}, got {response.status!r} "
+        f"{response.body!r}. Hint: decode query_string with 'latin-1', which maps every byte to a character and never "
+        "fails; .decode('utf-8') raises UnicodeDecodeError, a ValueError, on a stray byte."
+    )
 
-# The path: /items/<ASCII digits>, nothing else.
-for _path in (
+# The path: /items/<ASCII digits> below the mount prefix, nothing else.
+for path in (
     "/items",
     "/items/",
     "/items/7/",
     "/items/abc",
     "/items/-1",
+    "/items/+7",
+    "/items/ 7",
     "/items/7.0",
+    "/items/7\n",
+    "/items/\n7",
     "/items/٣",
     "/items/²",
     "/item/7",
     "/items/7/reviews",
     "/",
 ):
-    _shown, _response = _call("GET", _path, hint="a path that is not /items/<digits> is a 404, not an exception.")
-    assert _response.status == 404 and _data(_shown, _response) == {"detail": "Not Found"}, (
-        f"{_shown} should get 404 with {{'detail': 'Not Found'}}, got {_response.status!r} {_response.body!r}. "
-        "Hint: match the whole path with re.fullmatch(r'/items/([0-9]+)', path); isdigit() also accepts '²'."
+    shown, response = _call("GET", path, hint="a path that is not /items/<digits> is a 404, not an exception.")
+    assert response.status == 404 and _data(shown, response) == {"detail": "Not Found"}, (
+        f"GET {path!r} should get 404 with {{'detail': 'Not Found'}}, got {response.status!r} {response.body!r}. "
+        "Hint: match the whole path with re.fullmatch(r'/items/([0-9]+)', path); isdigit() also accepts '²', and "
+        "a regex ending in $ also matches before a final newline."
     )
-_shown, _response = _call("GET", "/items/0042")
-assert _data(_shown, _response).get("item_id") == 42, (
-    f"{_shown} should give 'item_id': 42, got {_response.body!r}. "
-    "Hint: item_id is the int value of the digits, so convert the matched text with int(), which drops leading zeros."
+for path, item_id in (
+    ("/items/0042", 42),
+    ("/items/0", 0),
+    ("/items/123456789012345678901234567890", 123456789012345678901234567890),
+):
+    shown, response = _call("GET", path)
+    got = _data(shown, response).get("item_id")
+    assert response.status == 200 and got == item_id and isinstance(got, int), (
+        f"{shown} should give 200 with 'item_id': {item_id}, got {response.status!r} {response.body!r}. "
+        "Hint: item_id is the int value of the digits, so convert the matched text with int(), which drops leading "
+        "zeros; 0 is an id like any other."
+    )
+
+# Mounted under a prefix: path includes root_path, and the route is what follows it.
+for root_path, path, expected in (
+    ("/api", "/api/items/7", 200),
+    ("/api", "/api/items/7/", 404),
+    ("/api", "/api", 404),
+    ("/api", "/api/", 404),
+    ("/shop/v1", "/shop/v1/items/12", 200),
+    ("/café", "/café/items/5", 200),
+    ("/items", "/items/items/8", 200),
+    ("/items", "/items/8", 404),
+):
+    shown, response = _call("GET", path, root_path=root_path)
+    data = _data(shown, response)
+    if path.count(root_path) > 1:
+        advice = "strip root_path once, from the start of the path, with removeprefix; .replace() cuts it everywhere."
+    elif response.status == 404 and expected == 200:
+        advice = (
+            "scope['path'] includes root_path (the mount prefix); match the route against what follows it, "
+            "scope['path'].removeprefix(scope.get('root_path', ''))."
+        )
+    else:
+        advice = (
+            f"the route is matched against what follows root_path: here the path below the mount is "
+            f"{path.removeprefix(root_path)!r}."
+        )
+    assert response.status == expected, (
+        f"{shown} should get {expected}, got {response.status!r} {response.body!r}. Hint: {advice}"
+    )
+    if expected == 200:
+        item_id = int(path.rsplit("/", 1)[1])
+        assert data == {"item_id": item_id, "limit": 10, "tags": []}, (
+            f"{shown} should give {{'item_id': {item_id}, 'limit': 10, 'tags': []}}, got {data!r}. "
+            "Hint: take item_id from the path below the mount prefix."
+        )
+
+
+async def _no_root_path(scope, receive, send):
+    """A server that leaves out root_path, which ASGI makes optional."""
+    await app({key: value for key, value in scope.items() if key != "root_path"}, receive, send)
+
+
+try:
+    response = call_asgi(_no_root_path, path="/items/9")
+except AssertionError as error:
+    raise AssertionError(
+        f"{error} (the request: GET /items/9, with no root_path in the scope)\n"
+        "Hint: root_path is optional in the scope: read it with scope.get('root_path', '')."
+    ) from None
+assert response.status == 200, (
+    f"GET /items/9 with no root_path in the scope should get 200, got {response.status!r}. "
+    "Hint: a missing root_path means the app is not mounted: scope.get('root_path', '')."
 )
 
 # Methods: GET and HEAD; the path is checked first, then the method, then the query.
-for _method in ("POST", "PUT", "DELETE", "OPTIONS"):
-    _shown, _response = _call(_method, "/items/7")
-    assert _response.status == 405 and _data(_shown, _response) == {"detail": "Method Not Allowed"}, (
-        f"{_shown} should get 405 with {{'detail': 'Method Not Allowed'}}, "
-        f"got {_response.status!r} {_response.body!r}. "
+for method in ("POST", "PUT", "DELETE", "PATCH", "OPTIONS"):
+    shown, response = _call(method, "/items/7")
+    assert response.status == 405 and _data(shown, response) == {"detail": "Method Not Allowed"}, (
+        f"{shown} should get 405 with {{'detail': 'Method Not Allowed'}}, "
+        f"got {response.status!r} {response.body!r}. "
         "Hint: once the path matches, answer 405 to any scope['method'] other than GET and HEAD."
     )
-    assert _response.header("allow") == b"GET, HEAD", (
-        f"{_shown}: a 405 must carry the header allow: GET, HEAD, got {_response.header('allow')!r}. "
+    assert response.header("allow") == b"GET, HEAD", (
+        f"{shown}: a 405 must carry the header allow: GET, HEAD, got {response.header('allow')!r}. "
         "Hint: add the pair (b'allow', b'GET, HEAD') to the headers of the 405 answer."
     )
-_shown, _response = _call("POST", "/items/7", b"limit=0")
-assert _response.status == 405, (
-    f"{_shown} should get 405, got {_response.status!r}. Hint: check the method before the query: "
+shown, response = _call("POST", "/items/7", b"limit=0")
+assert response.status == 405, (
+    f"{shown} should get 405, got {response.status!r}. Hint: check the method before the query: "
     "no query can make a POST acceptable here."
 )
-_shown, _response = _call("DELETE", "/nowhere")
-assert _response.status == 404, (
-    f"{_shown} should get 404 (no such path, whatever the method), got {_response.status!r}. "
+shown, response = _call("DELETE", "/nowhere")
+assert response.status == 404, (
+    f"{shown} should get 404 (no such path, whatever the method), got {response.status!r}. "
     "Hint: check the path before the method: a path that names no item is a 404 whatever the method."
 )
 
-_, _get = _call("GET", "/items/7", b"limit=5")
-_shown, _head = _call("HEAD", "/items/7", b"limit=5")
-assert (_head.status, _head.headers, _head.body) == (200, _get.headers, b""), (
-    f"{_shown} should get the same status and headers as GET, and an empty body; got {_head.status!r} "
-    f"{_head.headers!r} {_head.body!r}. Hint: HEAD is GET without the body."
+# HEAD: the status and headers of GET, content-length included, and no body; for every status.
+for path, query, status in (
+    ("/items/7", b"limit=5&tags=caf%C3%A9", 200),
+    ("/items/7", b"limit=500", 422),
+    ("/items/x", b"", 404),
+):
+    _, get = _call("GET", path, query)
+    shown, head = _call("HEAD", path, query)
+    assert (head.status, head.headers, head.body) == (status, get.headers, b""), (
+        f"{shown} should get the same {status} and headers as GET (content-length included), and an empty body; "
+        f"got {head.status!r} {head.headers!r} {head.body!r}. "
+        "Hint: decide the status and headers the same way for GET and HEAD, and only leave the body out for HEAD."
+    )
+
+# Nothing leaks from one request to the next.
+first = _call("GET", "/items/1", b"limit=3&tags=a&tags=b")[1].body
+shown, response = _call("GET", "/items/2")
+assert json_body(response) == {"item_id": 2, "limit": 10, "tags": []}, (
+    f"{shown}, after a request with limit=3&tags=a&tags=b, should get the defaults, got {response.body!r}. "
+    "Hint: build the defaults anew for each request; never change a list or dict kept at module level."
 )
-_, _get = _call("GET", "/items/7", b"limit=500")
-_shown, _head = _call("HEAD", "/items/7", b"limit=500")
-assert (_head.status, _head.headers, _head.body) == (422, _get.headers, b""), (
-    f"{_shown} should get the same 422 and headers as GET, with an empty body; got {_head.status!r} {_head.body!r}. "
-    "Hint: decide the status and headers the same way for GET and HEAD, and only leave the body out for HEAD."
+assert _call("GET", "/items/1", b"limit=3&tags=a&tags=b")[1].body == first, (
+    "The same request, sent twice, got two different answers. "
+    "Hint: keep nothing from one request to the next: the answer depends on the scope alone."
 )

@@ -3,6 +3,8 @@ from course_helpers.packages import require
 
 await require("flask")
 
+from course_helpers.checks import returning
+
 # --- PYODIDE:code --- #
 from flask import Blueprint, Flask, abort, current_app, request
 
@@ -54,10 +56,13 @@ def create_app(config=None):
 
 
 # --- PYODIDE:tests --- #
-app = create_app()
-assert isinstance(app, Flask), (
-    f"create_app() should return a Flask app, got {app!r}. "
-    "Hint: build the app with Flask(__name__) inside create_app and end the function with return app."
+from flask import Flask
+
+app = returning(
+    Flask,
+    create_app,
+    advice="Build the app with Flask(__name__) inside create_app and return it; called without argument, "
+    "config is None, which is not a dict to update app.config with.",
 )
 response = app.test_client().get("/health")
 assert response.status_code == 200 and response.get_json() == {"service": "notes", "testing": False}, (
@@ -71,11 +76,16 @@ assert first is not second, (
     "create_app() returned the same Flask object twice. Hint: call Flask(__name__) inside create_app, so each call builds a new app."
 )
 response = first.test_client().post("/notes/", json={"text": "Buy milk"})
-assert response.status_code == 201 and response.get_json() == {"id": 1, "text": "Buy milk"}, (
-    f"POST /notes/ should get 201 and {{'id': 1, 'text': 'Buy milk'}}, "
-    f"got {response.status_code} {response.get_json()!r}. "
+created = response.get_json()
+assert response.status_code == 201 and isinstance(created, dict) and created.get("text") == "Buy milk", (
+    f"POST /notes/ should get 201 and {{'id': 1, 'text': 'Buy milk'}}, got {response.status_code} {created!r}. "
     "Hint: add a POST view for '/' on the notes blueprint that stores the note in current_app.extensions['notes'] "
     "and returns it with the status 201."
+)
+assert created == {"id": 1, "text": "Buy milk"}, (
+    f"The first note of a new app should be {{'id': 1, 'text': 'Buy milk'}}, got {created!r}. "
+    "Hint: number the notes of each app from 1: a counter at module level is shared by every app "
+    "(and by every run of these tests), so count this app's notes instead."
 )
 listed = second.test_client().get("/notes/").get_json()
 assert listed == [], (
@@ -84,24 +94,49 @@ assert listed == [], (
 )
 
 # --- PYODIDE:secrets --- #
-staging = create_app({"TESTING": True, "SERVICE_NAME": "notes-staging"})
+ADVICE = "create_app(config=None) builds a new Flask app on each call and returns it."
+overrides = {"TESTING": True, "SERVICE_NAME": "notes-staging"}
+staging = returning(Flask, create_app, overrides, advice=ADVICE)
 health = staging.test_client().get("/health").get_json()
 assert health == {"service": "notes-staging", "testing": True}, (
     f"create_app({{'TESTING': True, 'SERVICE_NAME': 'notes-staging'}}) should answer /health with "
     f"{{'service': 'notes-staging', 'testing': True}}, got {health!r}. Hint: apply the overrides after the defaults."
 )
-plain = create_app()
+assert overrides == {"TESTING": True, "SERVICE_NAME": "notes-staging"}, (
+    f"create_app changed the dict it was given, now {overrides!r}. "
+    "Hint: read config without writing to it: load DEFAULTS into app.config, then app.config.update(config)."
+)
+plain = returning(Flask, create_app, advice=ADVICE)
 health = plain.test_client().get("/health").get_json()
 assert health == {"service": "notes", "testing": False}, (
     f"An override leaked into the next app: create_app() made after the staging app answers /health with {health!r}. "
     "Hint: never update DEFAULTS itself; load it into app.config, then update app.config."
 )
-assert create_app({}).config["SERVICE_NAME"] == "notes", (
-    "create_app({}) should keep every default. "
+assert DEFAULTS == {"SERVICE_NAME": "notes", "MAX_NOTE_LENGTH": 20}, (
+    f"DEFAULTS changed, it is now {DEFAULTS!r}. Hint: copy the defaults into app.config (from_mapping) and "
+    "update app.config, never DEFAULTS."
+)
+empty = returning(Flask, create_app, {}, advice=ADVICE)
+assert (empty.config.get("SERVICE_NAME"), empty.config.get("MAX_NOTE_LENGTH")) == ("notes", 20), (
+    "create_app({}) should keep every default, got "
+    f"SERVICE_NAME={empty.config.get('SERVICE_NAME')!r}, MAX_NOTE_LENGTH={empty.config.get('MAX_NOTE_LENGTH')!r}. "
     "Hint: load DEFAULTS into app.config first, then update it with config: an empty dict changes nothing."
 )
+blank = returning(Flask, create_app, {"SERVICE_NAME": ""}, advice=ADVICE)
+health = blank.test_client().get("/health").get_json()
+assert health == {"service": "", "testing": False}, (
+    f"create_app({{'SERVICE_NAME': ''}}) should answer /health with {{'service': '', 'testing': False}}, "
+    f"got {health!r}. Hint: an override wins even when its value is falsy (''): apply every key of config, "
+    "without testing its value."
+)
+extra = returning(Flask, create_app, {"FEATURE_FLAG": "on"}, advice=ADVICE)
+assert extra.config.get("FEATURE_FLAG") == "on" and extra.config.get("SERVICE_NAME") == "notes", (
+    f"create_app({{'FEATURE_FLAG': 'on'}}) should add that setting and keep the defaults, got "
+    f"FEATURE_FLAG={extra.config.get('FEATURE_FLAG')!r}, SERVICE_NAME={extra.config.get('SERVICE_NAME')!r}. "
+    "Hint: apply every key of config, not only the keys of DEFAULTS."
+)
 
-short = create_app({"MAX_NOTE_LENGTH": 5}).test_client()
+short = returning(Flask, create_app, {"MAX_NOTE_LENGTH": 5}, advice=ADVICE).test_client()
 response = short.post("/notes/", json={"text": "hello"})
 assert response.status_code == 201, (
     f"With MAX_NOTE_LENGTH 5, a 5-character note should get 201, got {response.status_code}. "
@@ -112,7 +147,12 @@ assert response.status_code == 400, (
     f"With MAX_NOTE_LENGTH 5, a 6-character note should get 400, got {response.status_code}. "
     "Hint: read the limit from current_app.config in the view, not from DEFAULTS."
 )
-client = create_app().test_client()
+response = short.post("/notes/", json={"text": "crème"})
+assert response.status_code == 201, (
+    f"With MAX_NOTE_LENGTH 5, 'crème' (5 characters, 6 bytes in UTF-8) should get 201, got {response.status_code}. "
+    "Hint: the limit counts characters: len() of the str from the JSON body, not of the raw bytes."
+)
+client = returning(Flask, create_app, advice=ADVICE).test_client()
 assert client.post("/notes/", json={"text": "x" * 20}).status_code == 201, (
     "By default a 20-character note should be accepted (201). "
     "Hint: a text of exactly MAX_NOTE_LENGTH characters is allowed; compare with >, not >=."
@@ -121,7 +161,7 @@ assert client.post("/notes/", json={"text": "x" * 21}).status_code == 400, (
     "By default a 21-character note should get 400. "
     "Hint: compare len(text) with current_app.config['MAX_NOTE_LENGTH'] and abort(400) when it is longer."
 )
-for body in ({"text": ""}, {"title": "no text"}, {"text": 42}, ["Buy milk"]):
+for body in ({"text": ""}, {"title": "no text"}, {"text": 42}, {"text": 0}, {"text": None}, ["Buy milk"], "Buy milk"):
     response = client.post("/notes/", json=body)
     assert response.status_code == 400, (
         f"POST /notes/ with the JSON body {body!r} should get 400, got {response.status_code}. "
@@ -135,16 +175,42 @@ assert response.status_code == 400, (
 ids = [note["id"] for note in client.get("/notes/").get_json()]
 assert ids == [1], (
     f"The app should hold one note with id 1 after one good POST, got ids {ids}. "
-    "Hint: store a note only once every check has passed, and number the notes 1, 2, ... in this app's own list."
+    "Hint: store a note only once every check has passed, and number the notes 1, 2, ... from this app's own "
+    "list (len(store) + 1): a counter at module level is shared by every app."
+)
+response = client.post("/notes/", json={"text": "0", "id": 99, "admin": True})
+assert response.status_code == 201 and response.get_json() == {"id": 2, "text": "0"}, (
+    "A second POST, of {'text': '0', 'id': 99, 'admin': True}, should get 201 and the new note, "
+    f"{{'id': 2, 'text': '0'}}, got {response.status_code} {response.get_json()!r}. "
+    "Hint: return the note just added, the last of the list, built from the text alone: the server chooses "
+    "the id, and the body's other fields are not stored."
+)
+listed = client.get("/notes/").get_json()
+assert listed == [{"id": 1, "text": "x" * 20}, {"id": 2, "text": "0"}], (
+    f"GET /notes/ should list the two notes in the order they were added, got {listed!r}. "
+    "Hint: append each note, {'id': ..., 'text': ...}, to current_app.extensions['notes'] and return that list."
+)
+response = short.post("/notes/", json={"text": "tea"})
+assert response.status_code == 201 and response.get_json() == {"id": 3, "text": "tea"}, (
+    "Two apps number their notes each on its own: the app with MAX_NOTE_LENGTH 5, which holds 2 notes, should give "
+    f"the next one the id 3, got {response.status_code} {response.get_json()!r}. "
+    "Hint: compute the id from this app's own list, len(store) + 1; a counter at module level is shared by every app."
 )
 
+for app_client, path in ((client, "/health"), (client, "/notes/")):
+    response = app_client.get(path)
+    assert response.mimetype == "application/json", (
+        f"GET {path} should declare the Content-Type application/json, got {response.headers.get('Content-Type')!r}. "
+        "Hint: return a dict or a list from the view; Flask sends it as JSON."
+    )
+    head = app_client.head(path)
+    assert head.status_code == 200 and head.data == b"" and head.mimetype == "application/json", (
+        f"HEAD {path} should get 200 and GET's headers with no body, got {head.status_code} {head.data[:60]!r}. "
+        "Hint: declare the route for GET (app.get, notes.get); Flask then answers HEAD by itself."
+    )
 response = client.get("/notes")
 assert response.status_code == 308 and response.headers["Location"].endswith("/notes/"), (
     f"GET /notes should be redirected (308) to /notes/, got {response.status_code}. Hint: the list's rule is '/' in the blueprint."
-)
-assert client.head("/health").status_code == 200, (
-    "HEAD /health should get 200, like GET. "
-    "Hint: declare /health for GET (app.get or methods=['GET']); Flask then answers HEAD by itself."
 )
 response = client.delete("/notes/")
 assert response.status_code == 405 and "POST" in response.headers.get("Allow", ""), (

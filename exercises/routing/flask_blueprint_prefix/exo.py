@@ -145,3 +145,53 @@ with app.test_request_context():
         f"'/admin/notes/2', got {url_for('api.note', note_id=2)!r} and {url_for('admin.note', note_id=2)!r}. "
         "Hint: call both view functions note, and write '/api/v1' and '/admin' only as the url_prefix."
     )
+
+for path in ("/", "/api/v1/", "/admin/notes/1"):
+    response = client.get(path)
+    assert response.mimetype == "application/json", (
+        f"GET {path} should declare the Content-Type application/json, got {response.headers.get('Content-Type')!r}. "
+        "Hint: return a dict from the view; Flask sends it as JSON."
+    )
+response = client.get("/api/v1/notes/%31")
+assert response.status_code == 200 and (response.get_json(silent=True) or {}).get("id") == 1, (
+    f"GET /api/v1/notes/%31 is /api/v1/notes/1 with a percent-escape and should get note 1, got {response.status_code}. "
+    "Hint: take the id with <int:note_id>: the converter sees the decoded path."
+)
+
+# Mounted under a prefix, as behind a proxy that serves several apps at /notes-app.
+mounted = {"base_url": "http://localhost/notes-app"}
+expected = {
+    "/": {"api": "/notes-app/api/v1/"},
+    "/api/v1/": {"notes": ["/notes-app/api/v1/notes/1", "/notes-app/api/v1/notes/2"]},
+    "/api/v1/notes/2": {"id": 2, "text": "Call Ada", "admin": "/notes-app/admin/notes/2"},
+    "/admin/notes/2": {"id": 2, "text": "Call Ada", "api": "/notes-app/api/v1/notes/2"},
+}
+for path, answer in expected.items():
+    got = client.get(path, **mounted).get_json(silent=True)
+    assert got == answer, (
+        f"Mounted under /notes-app (SCRIPT_NAME), GET {path} should answer {answer!r}, got {got!r}. "
+        "Hint: build every link with url_for, which adds the prefix the app is mounted under; "
+        "a path written by hand does not."
+    )
+
+# Other notes, put into NOTES out of order: an empty text, a note 0, non-ASCII text.
+NOTES.clear()
+NOTES.update({7: "Café ☕", 0: "Zero", 3: "", 1: "Buy milk"})
+got = client.get("/api/v1/").get_json(silent=True)
+links = ["/api/v1/notes/0", "/api/v1/notes/1", "/api/v1/notes/3", "/api/v1/notes/7"]
+assert got == {"notes": links}, (
+    f"With the notes 7, 0, 3 and 1 put into NOTES in that order, GET /api/v1/ should answer {{'notes': {links}}}, "
+    f"got {got!r}. Hint: a dict keeps the order of insertion, not of its keys: go through sorted(NOTES)."
+)
+for note_id, text in NOTES.items():
+    for prefix, other, link in (
+        ("/api/v1", "admin", f"/admin/notes/{note_id}"),
+        ("/admin", "api", f"/api/v1/notes/{note_id}"),
+    ):
+        response = client.get(f"{prefix}/notes/{note_id}")
+        answer = {"id": note_id, "text": text, other: link}
+        assert response.status_code == 200 and response.get_json(silent=True) == answer, (
+            f"GET {prefix}/notes/{note_id} should get 200 and {answer!r}, got {response.status_code} "
+            f"{response.get_json(silent=True)!r}. Hint: a note exists when its id is a key of NOTES "
+            "(note_id in NOTES), even when its text is empty or its id is 0; return its text as it is."
+        )

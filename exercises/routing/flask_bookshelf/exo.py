@@ -62,10 +62,32 @@ assert [b["id"] for b in response.get_json() or []] == [1, 2], (
 # --- PYODIDE:secrets --- #
 client = app.test_client()
 
+response = client.get("/books")
+assert response.get_json() == [{"id": 1, "title": "Dune"}, {"id": 2, "title": "Beloved"}], (
+    f"GET /books should list the two books of BOOKS as they are, got {response.get_json()!r}. "
+    "Hint: return [BOOKS[book_id] for book_id in sorted(BOOKS)], leaving BOOKS as given."
+)
+for path in ("/books", "/books/2"):
+    response = client.get(path)
+    assert response.mimetype == "application/json", (
+        f"GET {path} should declare the Content-Type application/json, got {response.headers.get('Content-Type')!r}. "
+        "Hint: return the dict or the list itself; Flask turns it into JSON and sets the type."
+    )
+    head = client.head(path)
+    assert head.status_code == 200 and head.data == b"" and head.mimetype == "application/json", (
+        f"HEAD {path} should get 200 and GET's headers with no body, got {head.status_code} {head.data[:60]!r}. "
+        "Hint: a GET route answers HEAD too; do not route HEAD to a view of its own."
+    )
+
 response = client.get("/books/99")
 assert response.status_code == 404, (
     f"GET /books/99 (no such book) should get 404, got {response.status_code}. "
     "Hint: abort(404) when book_id is not a key of BOOKS, before looking it up."
+)
+response = client.head("/books/99")
+assert response.status_code == 404 and response.data == b"", (
+    f"HEAD /books/99 should get 404 with no body, got {response.status_code} {response.data[:60]!r}. "
+    "Hint: the GET view answers HEAD too: abort(404) for an unknown id."
 )
 response = client.get("/books/abc")
 assert response.status_code == 404, (
@@ -82,6 +104,10 @@ assert created.get("title") == "Emma" and created.get("id") == 3, (
     f"POST /books should return the new book with id 3, got {created!r}. "
     "Hint: the next id is one more than the largest id in BOOKS; return the new {'id': ..., 'title': ...} dict."
 )
+assert response.mimetype == "application/json", (
+    f"The 201 should declare the Content-Type application/json, got {response.headers.get('Content-Type')!r}. "
+    "Hint: return the new book's dict as the body of the tuple; Flask sends it as JSON."
+)
 location = response.headers.get("Location")
 assert location == "/books/3", (
     f"The Location header should point at the new book, '/books/3', got {location!r}. Hint: url_for('get_book', book_id=...)."
@@ -90,6 +116,38 @@ assert client.get(location).get_json() == created, (
     "GET on the Location of a new book should return that book. "
     "Hint: store the new book in BOOKS under its id, so that GET /books/<id> finds it."
 )
+response = client.post("/books", json={"title": "Emma"})
+again = response.get_json(silent=True) or {}
+assert response.status_code == 201 and again == {"id": 4, "title": "Emma"}, (
+    f"The same POST a second time should create another book, id 4, got {response.status_code} {again!r}. "
+    "Hint: two books may share a title; compute the next id from BOOKS on every request."
+)
+
+response = client.post("/books", json={"id": 1, "title": "Persuasion", "author": "Austen", "admin": True})
+stored = client.get("/books/5").get_json(silent=True)
+assert response.get_json(silent=True) == {"id": 5, "title": "Persuasion"} and stored == {
+    "id": 5,
+    "title": "Persuasion",
+}, (
+    "POST /books with {'id': 1, 'title': 'Persuasion', 'author': 'Austen', 'admin': True} should store and return "
+    f"only {{'id': 5, 'title': 'Persuasion'}}, got {response.get_json(silent=True)!r}, stored {stored!r}. "
+    "Hint: build the new book from the title alone, {'id': book_id, 'title': title}: never copy a client's fields."
+)
+first = client.get("/books/1").get_json(silent=True)
+assert first == {"id": 1, "title": "Dune"}, (
+    f"A POST whose body says 'id': 1 changed book 1, now {first!r}. "
+    "Hint: the server chooses the id; ignore every field of the body but title."
+)
+
+next_id = 6
+for title in ("0", "1984", "False", "Ænéide"):
+    response = client.post("/books", json={"title": title})
+    assert response.status_code == 201 and response.get_json(silent=True) == {"id": next_id, "title": title}, (
+        f"POST /books with the title {title!r}, a non-empty str, should get 201 and "
+        f"{{'id': {next_id}, 'title': {title!r}}}, got {response.status_code} {response.get_json(silent=True)!r}. "
+        "Hint: keep the title exactly as sent: refuse only what is not a str, or is the empty str."
+    )
+    next_id += 1
 
 response = client.post("/books", json={"author": "Austen"})
 assert response.status_code == 400, (
@@ -98,16 +156,65 @@ assert response.status_code == 400, (
 )
 response = client.post("/books", data="not json", content_type="text/plain")
 assert response.status_code == 400, (
-    f"A POST whose body is not JSON should get 400, got {response.status_code}. Hint: request.get_json(silent=True)."
+    f"A POST whose body is not JSON should get 400, got {response.status_code}. Hint: request.json refuses a body "
+    "that is not declared as JSON with 415; request.get_json(silent=True) gives None instead, and the view answers 400."
+)
+response = client.post("/books", data=b'{"title": "\xff"}', content_type="application/json")
+assert response.status_code == 400, (
+    f"A POST whose body is not UTF-8 should get 400, got {response.status_code}. "
+    "Hint: request.get_json(silent=True) gives None for a body it cannot decode: answer 400 then."
 )
 
-for body in (["Emma"], "Emma", {"title": 42}, {"title": ""}):
+for body in (
+    ["Emma"],
+    "Emma",
+    {"title": 42},
+    {"title": 0},
+    {"title": True},
+    {"title": None},
+    {"title": ["Emma"]},
+    {"title": ""},
+):
     response = client.post("/books", json=body)
     assert response.status_code == 400, (
         f"POST /books with the JSON body {body!r} should get 400, got {response.status_code}. "
         "Hint: valid JSON is not always an object with a text title: check that get_json() gave a dict "
         "and that its title is a non-empty str before using it."
     )
+count = len(client.get("/books").get_json() or [])
+assert count == next_id - 1, (
+    f"After the refused POSTs the shelf should still hold {next_id - 1} books, it holds {count}. "
+    "Hint: check the body completely before storing anything in BOOKS."
+)
+
+response = client.post("/books", json={"title": "Middlemarch"}, base_url="http://localhost/shop")
+assert response.headers.get("Location") == f"/shop/books/{next_id}", (
+    f"Mounted under /shop (SCRIPT_NAME), the Location of a new book should be '/shop/books/{next_id}', "
+    f"got {response.headers.get('Location')!r}. Hint: build it with url_for('get_book', book_id=...), which adds "
+    "the prefix the app is mounted under; a path written by hand does not."
+)
+
+# Another shelf: ids with gaps, put into BOOKS out of order.
+BOOKS.clear()
+BOOKS.update({7: {"id": 7, "title": "Ulysses"}, 2: {"id": 2, "title": "Beloved"}, 5: {"id": 5, "title": "Emma"}})
+listed = [book.get("id") for book in client.get("/books").get_json() or [] if isinstance(book, dict)]
+assert listed == [2, 5, 7], (
+    f"With the books 7, 2 and 5 put into BOOKS in that order, GET /books should list the ids [2, 5, 7], got {listed}. "
+    "Hint: a dict keeps the order of insertion, not of its keys: sort the ids, sorted(BOOKS)."
+)
+response = client.post("/books", json={"title": "Lolita"})
+new_id = (response.get_json(silent=True) or {}).get("id")
+assert response.status_code == 201 and new_id == 8, (
+    f"With the ids 2, 5 and 7 on the shelf, a new book should get the id 8, got {response.status_code} id {new_id!r}. "
+    "Hint: the next id is one more than the largest id, max(BOOKS) + 1; len(BOOKS) + 1 reuses an id after a gap."
+)
+BOOKS.clear()
+response = client.post("/books", json={"title": "Dune"})
+new_id = (response.get_json(silent=True) or {}).get("id")
+assert response.status_code == 201 and new_id == 1, (
+    f"On an empty shelf, a new book should get 201 and the id 1, got {response.status_code} id {new_id!r}. "
+    "Hint: max() of an empty dict raises ValueError; max(BOOKS, default=0) + 1 gives 1."
+)
 
 response = client.delete("/books/1")
 assert response.status_code == 405, (
@@ -126,23 +233,18 @@ assert response.status_code == 405 and {"GET", "POST"} <= allow, (
 )
 
 # What Flask's router does for you: keep it that way.
-response = client.head("/books/1")
-assert response.status_code == 200 and response.data == b"", (
-    f"HEAD /books/1 should get 200 with no body, got {response.status_code} and {response.data!r}. "
-    "Hint: a GET route answers HEAD too; do not route HEAD to a view of its own."
-)
 response = client.options("/books")
 allow = {method.strip() for method in response.headers.get("Allow", "").split(",")}
 assert {"GET", "HEAD", "OPTIONS", "POST"} <= allow, (
     f"OPTIONS /books should list GET, HEAD, OPTIONS and POST in Allow, got {response.headers.get('Allow')!r}. "
     "Hint: Flask answers OPTIONS itself from the routes of that path."
 )
-response = client.get("/books/%32")
-assert response.status_code == 200 and (response.get_json() or {}).get("id") == 2, (
-    f"GET /books/%32 is GET /books/2 written with a percent-escape: expected book 2, got {response.status_code}. "
+response = client.get("/books/%31")
+assert response.status_code == 200 and (response.get_json() or {}).get("id") == 1, (
+    f"GET /books/%31 is GET /books/1 written with a percent-escape: expected book 1, got {response.status_code}. "
     "Hint: use the int converter in the rule; it sees the decoded path."
 )
-for path in ("/books/-1", "/books/1.0", "/books/%201"):
+for path in ("/books/-1", "/books/1.0", "/books/%201", "/books/1%0A", "/books/1%2F"):
     response = client.get(path)
     assert response.status_code == 404, (
         f"GET {path} should get 404, got {response.status_code}. Hint: <int:book_id> accepts digits only; "

@@ -3,6 +3,51 @@ from course_helpers.packages import require
 
 await require("flask", "werkzeug")
 
+import json
+import logging
+
+from course_helpers.checks import call
+
+
+def send(client, method, path, **options):
+    """One request through Flask's test client: what the app raises becomes a failed check with a hint."""
+    return call(
+        client.open,
+        path,
+        method=method,
+        **options,
+        described_as=f"{method} {path}",
+        advice="An error handler must return a response (error.get_response() with its body replaced) "
+        "and must not raise an exception itself.",
+    )
+
+
+def body_of(response):
+    """The response body decoded as JSON, whatever its Content-Type; None if it is not JSON."""
+    try:
+        return json.loads(response.data)
+    except ValueError:
+        return None
+
+
+class LogRecords(logging.Handler):
+    """Inside `with LogRecords() as log:`, log.records holds every record logged, by any logger."""
+
+    def __init__(self):
+        super().__init__(logging.DEBUG)
+        self.records = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+    def __enter__(self):
+        logging.getLogger().addHandler(self)
+        return self
+
+    def __exit__(self, *exc_info):
+        logging.getLogger().removeHandler(self)
+
+
 # --- PYODIDE:code --- #
 import json
 
@@ -23,12 +68,13 @@ def get_item(item_id):
 
 @app.post("/items/")
 def add_item():
-    data = request.get_json(silent=True) or {}
-    if not data.get("name"):
+    data = request.get_json(silent=True)
+    name = data.get("name") if isinstance(data, dict) else None
+    if not isinstance(name, str) or not name:
         abort(400)
     item_id = max(ITEMS) + 1
-    ITEMS[item_id] = data["name"]
-    return {"id": item_id, "name": data["name"]}, 201
+    ITEMS[item_id] = name
+    return {"id": item_id, "name": name}, 201
 
 
 @app.get("/report")
@@ -58,12 +104,13 @@ def get_item(item_id):
 
 @app.post("/items/")
 def add_item():
-    data = request.get_json(silent=True) or {}
-    if not data.get("name"):
+    data = request.get_json(silent=True)
+    name = data.get("name") if isinstance(data, dict) else None
+    if not isinstance(name, str) or not name:
         abort(400)
     item_id = max(ITEMS) + 1
-    ITEMS[item_id] = data["name"]
-    return {"id": item_id, "name": data["name"]}, 201
+    ITEMS[item_id] = name
+    return {"id": item_id, "name": name}, 201
 
 
 @app.get("/report")
@@ -80,19 +127,8 @@ def http_error(error):
 
 
 # --- PYODIDE:tests --- #
-import json
-
-
-def body_of(response):
-    """The response body decoded as JSON, whatever its Content-Type; None if it is not JSON."""
-    try:
-        return json.loads(response.data)
-    except ValueError:
-        return None
-
-
 client = app.test_client()
-response = client.get("/items/99")
+response = send(client, "GET", "/items/99")
 assert response.status_code == 404, (
     f"GET /items/99 (no such item) should get 404, got {response.status_code}. "
     "Hint: the handler's answer must keep the error's own status, error.code; error.get_response() already has it."
@@ -101,7 +137,7 @@ assert body_of(response) == {"error": "Not Found", "status": 404}, (
     f"The 404 should be the JSON {{'error': 'Not Found', 'status': 404}}, got {response.data[:120]!r}. "
     "Hint: @app.errorhandler(HTTPException) catches every HTTP error."
 )
-response = client.delete("/items/1")
+response = send(client, "DELETE", "/items/1")
 assert response.status_code == 405, (
     f"DELETE /items/1 should get 405, got {response.status_code}. "
     "Hint: answer with the status of the error the handler receives (error.code), never a fixed one."
@@ -113,79 +149,116 @@ assert body_of(response) == {"error": "Method Not Allowed", "status": 405}, (
 
 # --- PYODIDE:secrets --- #
 client = app.test_client()
+NAMES = {400: "Bad Request", 404: "Not Found", 405: "Method Not Allowed", 413: "Request Entity Too Large"}
+# (method, path, what is sent, status, Allow that Flask computes for a 405, what the request is)
+ERRORS = [
+    ("GET", "/nowhere", {}, 404, None, "a path no route matches"),
+    ("GET", "/items/abc", {}, 404, None, "an id the int converter refuses"),
+    ("GET", "/items/caf%C3%A9", {}, 404, None, "a non-ASCII id"),
+    ("GET", "/items/1%0A", {}, 404, None, "an id followed by a newline"),
+    ("GET", "/items/", {}, 405, {"POST", "OPTIONS"}, "a GET where only POST is routed"),
+    ("BREW", "/items/1", {}, 405, {"GET", "HEAD", "OPTIONS"}, "an unknown method"),
+    ("PUT", "/items/1", {}, 405, {"GET", "HEAD", "OPTIONS"}, "a method the route does not accept"),
+    ("POST", "/items/", {"json": {"colour": "red"}}, 400, None, "a JSON object without a name"),
+    ("POST", "/items/", {"json": ["mug"]}, 400, None, "a JSON list"),
+    ("POST", "/items/", {"json": {"name": ""}}, 400, None, "an empty name"),
+    ("POST", "/items/", {"json": {"name": 42}}, 400, None, "a name that is a number"),
+    ("POST", "/items/", {"data": "not json"}, 400, None, "a body that is not JSON"),
+    ("POST", "/items/", {"data": b"\xff\xfe", "content_type": "application/json"}, 400, None, "bytes that are not UTF-8"),
+    ("POST", "/items/", {"data": "x" * 1025, "content_type": "application/json"}, 413, None, "1025 bytes, one over MAX_CONTENT_LENGTH"),
+]  # fmt: skip
 
-response = client.delete("/items/1")
-allow = response.headers.get("Allow")
-assert allow is not None and "GET" in allow, (
-    f"The 405 lost its Allow header (got {allow!r}): a client can no longer tell which methods work. "
-    "Hint: start from error.get_response(), which carries it, and replace only the body."
-)
-content_type = response.headers.get("Content-Type", "")
-assert content_type == "application/json", (
-    f"The 405 should have the Content-Type 'application/json', got {content_type!r}. "
-    "Hint: error.get_headers() and error.get_response() start as text/html; set the Content-Type after them."
-)
+for method, path, options, status, allow, what in ERRORS:
+    for verb in (method, "HEAD") if method == "GET" else (method,):
+        response = send(client, verb, path, **options)
+        asked = f"{verb} {path} ({what})"
+        assert response.status_code == status, (
+            f"{asked} should get {status}, got {response.status_code}. "
+            "Hint: keep the views as given (they raise the right error), and answer with the error's own status, "
+            "error.code: error.get_response() already has it."
+        )
+        expected = {"error": NAMES[status], "status": status}
+        assert verb == "HEAD" or body_of(response) == expected, (
+            f"{asked} should answer the JSON {expected}, got {response.data[:120]!r}. "
+            "Hint: register one handler for HTTPException, the parent of every HTTP error: a list of codes "
+            "always misses one (400, 413...). Build its body from error.name and error.code."
+        )
+        assert verb != "HEAD" or response.data == b"", (
+            f"{asked} should have no body, got {response.data[:60]!r}. "
+            "Hint: answer HEAD as GET; Flask leaves the body out by itself."
+        )
+        assert response.mimetype == "application/json", (
+            f"{asked}: the {status} should declare the Content-Type application/json, got "
+            f"{response.headers.get('Content-Type')!r}. Hint: error.get_headers() and error.get_response() "
+            "start as text/html; set the response's content_type to application/json after them."
+        )
+        got = {m.strip() for m in response.headers.get("Allow", "").split(",") if m.strip()}
+        assert allow is None or got == allow, (
+            f"{asked}: the 405 lost its Allow header (expected {sorted(allow)}, got "
+            f"{response.headers.get('Allow')!r}): a client can no longer tell which methods work. "
+            "Hint: start from error.get_response(), which carries it, and replace only the body."
+        )
 
-response = client.get("/nowhere")
-assert response.status_code == 404 and body_of(response) == {"error": "Not Found", "status": 404}, (
-    f"GET /nowhere, a path no route matches, should get the JSON 404, "
-    f"got {response.status_code} {response.data[:120]!r}. "
-    "Hint: the router raises NotFound before any view runs; the app-wide handler on HTTPException must answer it too."
-)
-for body in ({"colour": "red"}, "not json"):
-    response = client.post("/items/", json=body) if isinstance(body, dict) else client.post("/items/", data=body)
-    assert response.status_code == 400 and body_of(response) == {"error": "Bad Request", "status": 400}, (
-        f"POST /items/ with {body!r} should get the JSON {{'error': 'Bad Request', 'status': 400}}, got "
-        f"{response.status_code} {response.data[:120]!r}. Hint: handle HTTPException, the parent of every HTTP error, not just 404 and 405."
+for verb in ("GET", "HEAD"):
+    with LogRecords() as log:
+        response = send(client, verb, "/report")
+    shown = response.get_data(as_text=True) + " " + " ".join(f"{k}: {v}" for k, v in response.headers.items())
+    leaked = [secret for secret in ("hunter2", "db://", "10.0.0.5", "RuntimeError", "cannot reach") if secret in shown]
+    assert not leaked, (
+        f"The 500 response to {verb} /report leaks the exception to the client ({leaked}): {shown[:160]!r}. "
+        "Hint: keep the details in the log; send only the generic name of the error."
     )
-response = client.post("/items/", data="x" * 2000, content_type="application/json")
-assert response.status_code == 413 and body_of(response) == {"error": "Request Entity Too Large", "status": 413}, (
-    f"A 2000-byte POST, over MAX_CONTENT_LENGTH, should get a JSON 413, "
+    traced = [r.exc_info[1] for r in log.records if r.exc_info and r.exc_info[1] is not None]
+    assert any(
+        type(e) is RuntimeError and str(e) == "cannot reach db://admin:hunter2@10.0.0.5/stock" for e in traced
+    ), (
+        f"{verb} /report: the log should hold the traceback of the RuntimeError /report raised; it holds "
+        f"{[r.getMessage() for r in log.records]!r} with the exceptions {traced!r}. Hint: Flask logs an unhandled "
+        "exception before it calls your handler of HTTPException (or of 500); a handler of Exception catches it "
+        "first, so the traceback is lost unless it calls app.logger.exception(...) itself."
+    )
+    assert response.status_code == 500, (
+        f"{verb} /report raises: it should get 500, got {response.status_code}. "
+        "Hint: an unhandled exception reaches your HTTPException handler as an InternalServerError, code 500."
+    )
+    expected = {"error": "Internal Server Error", "status": 500} if verb == "GET" else None
+    assert body_of(response) == expected and response.mimetype == "application/json", (
+        f"{verb} /report should answer the JSON {expected} with the Content-Type application/json, got "
+        f"{shown[:120]!r}. Hint: Flask hands an unhandled exception to your HTTPException handler "
+        "as an InternalServerError; answer with its name and code, as for any other HTTP error."
+    )
+
+response = send(client, "POST", "/items/", json={"name": "mug"})
+assert response.status_code == 201 and response.get_json(silent=True) == {"id": 2, "name": "mug"}, (
+    f"POST /items/ with {{'name': 'mug'}} should still get 201 {{'id': 2, 'name': 'mug'}}, "
     f"got {response.status_code} {response.data[:120]!r}. "
-    "Hint: Flask itself raises RequestEntityTooLarge, an HTTPException: one handler on HTTPException covers it."
+    "Hint: add error handlers only; the views and their normal answers stay as they are."
 )
-
-response = client.get("/report")
-text = response.get_data(as_text=True)
-assert "hunter2" not in text and "db://" not in text and "RuntimeError" not in text, (
-    f"The 500 response leaks the exception text to the client: {text[:120]!r}. "
-    "Hint: keep the details in the log; send only the generic name of the error."
+response = send(client, "GET", "/items/2")
+assert response.status_code == 200 and response.get_json(silent=True) == {"id": 2, "name": "mug"}, (
+    f"GET /items/2, after the POST of 'mug', should get 200 {{'id': 2, 'name': 'mug'}}, "
+    f"got {response.status_code} {response.data[:120]!r}. Hint: leave the views as they were given."
 )
-assert response.status_code == 500 and body_of(response) == {"error": "Internal Server Error", "status": 500}, (
-    f"GET /report raises: it should get the JSON {{'error': 'Internal Server Error', 'status': 500}}, got "
-    f"{response.status_code} {text[:120]!r}. Hint: Flask hands an unhandled exception to your HTTPException handler "
-    "as an InternalServerError; answer with its name and code, as for any other HTTP error."
+exact = json.dumps({"name": "m" * (1024 - len(json.dumps({"name": ""})))})
+response = send(client, "POST", "/items/", data=exact, content_type="application/json")
+assert response.status_code == 201 and (response.get_json(silent=True) or {}).get("id") == 3, (
+    f"A POST of exactly 1024 bytes, the MAX_CONTENT_LENGTH, is allowed and should get 201 with the id 3, "
+    f"got {response.status_code} {response.data[:80]!r}. "
+    "Hint: keep app.config['MAX_CONTENT_LENGTH'] = 1024: only a body longer than that is a 413."
 )
-
-response = client.open("/items/1", method="BREW")
-assert response.status_code == 405 and "GET" in response.headers.get("Allow", ""), (
-    f"An unknown method, BREW /items/1, should get 405 with an Allow header, "
-    f"got {response.status_code} {response.headers.get('Allow')!r}. "
-    "Hint: return the response of error.get_response(), which lists the accepted methods, with only its body replaced."
-)
-response = client.get("/items/")
-assert response.status_code == 405 and "POST" in response.headers.get("Allow", ""), (
-    f"GET /items/ (only POST is routed there) should get 405 with Allow listing POST, got {response.status_code}. "
-    "Hint: a response built anew from a dict has no Allow header; keep the headers of error.get_response()."
-)
-response = client.head("/nowhere")
-assert response.status_code == 404 and response.data == b"", (
-    f"HEAD /nowhere should get 404 and no body, got {response.status_code} {response.data[:60]!r}. "
-    "Hint: keep the error's own status for HEAD requests too; Flask leaves the body out by itself."
-)
-response = client.options("/items/1")
+response = send(client, "OPTIONS", "/items/1")
 assert response.status_code == 200 and "GET" in response.headers.get("Allow", ""), (
     f"OPTIONS /items/1 is not an error: Flask answers 200 with Allow, got {response.status_code}. "
     "Hint: change only what error handlers return; do not route OPTIONS yourself or rewrite other responses."
 )
-response = client.post("/items")
+response = send(client, "POST", "/items")
 assert response.status_code == 308 and response.headers.get("Location", "").endswith("/items/"), (
     f"POST /items (no trailing slash) should still be redirected (308) to /items/, got {response.status_code}. "
     "Hint: Flask sends its routing redirect without calling error handlers; leave non-error responses unchanged."
 )
-response = client.get("/items/1")
-assert response.status_code == 200 and response.get_json() == {"id": 1, "name": "kettle"}, (
+response = send(client, "GET", "/items/1")
+assert response.status_code == 200 and response.get_json(silent=True) == {"id": 1, "name": "kettle"}, (
     f"GET /items/1 should still work, 200 {{'id': 1, 'name': 'kettle'}}, "
-    f"got {response.status_code} {response.get_json(silent=True)!r}. "
+    f"got {response.status_code} {response.data[:120]!r}. "
     "Hint: add error handlers only; the views and their normal answers stay as they are."
 )

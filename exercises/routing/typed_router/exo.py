@@ -1,4 +1,7 @@
 # --- PYODIDE:env --- #
+from course_helpers.checks import call
+
+
 # Two handlers for the examples and the checks.
 def show_user():
     return "show"
@@ -96,21 +99,21 @@ class Router:
 
 
 # --- PYODIDE:tests --- #
-router = Router()
-router.add("GET", "/users/<int:user_id>", show_user)
-router.add("PUT", "/users/<int:user_id>", update_user)
+router = call(Router)
+call(router.add, "GET", "/users/<int:user_id>", show_user)
+call(router.add, "PUT", "/users/<int:user_id>", update_user)
 
-result = router.match("GET", "/users/7")
+result = call(router.match, "GET", "/users/7")
 assert result == Match(200, show_user, {"user_id": 7}, None), (
     f"GET /users/7 should give Match(200, show_user, {{'user_id': 7}}, None), got {result!r}. "
     "Hint: the int converter passes the parameter as an int."
 )
-result = router.match("GET", "/users/seven")
+result = call(router.match, "GET", "/users/seven")
 assert result == Match(404, None, {}, None), (
     f"GET /users/seven fits no route: expected Match(404, None, {{}}, None), got {result!r}. "
     "Hint: 'seven' is not digits, so the int converter refuses it; when no route fits, return a 404 Match."
 )
-result = router.match("DELETE", "/users/7")
+result = call(router.match, "DELETE", "/users/7")
 assert result == Match(405, None, {}, "GET, HEAD, OPTIONS, PUT"), (
     f"DELETE /users/7 should give Match(405, None, {{}}, 'GET, HEAD, OPTIONS, PUT'), got {result!r}. "
     "Hint: Allow holds the methods of the routes that fit the path, plus HEAD (implied by GET) and OPTIONS, "
@@ -119,6 +122,11 @@ assert result == Match(405, None, {}, "GET, HEAD, OPTIONS, PUT"), (
 
 
 # --- PYODIDE:secrets --- #
+import random as _random
+import re as _re
+from urllib.parse import quote as _quote
+
+
 def _handler(name):
     def handler():
         return name
@@ -128,14 +136,14 @@ def _handler(name):
 
 
 def _match(router_, method, path):
-    try:
-        result = router_.match(method, path)
-    except Exception as error:  # noqa: BLE001 - the learner's code may raise anything
-        raise AssertionError(
-            f"router.match({method!r}, {path!r}) raised {type(error).__name__}: {error}. "
-            "Hint: a path that does not fit a route is a 404 Match, never an exception."
-        ) from None
-    if not isinstance(result, tuple) or len(result) != 4:
+    result = call(
+        router_.match,
+        method,
+        path,
+        described_as=f"router.match({method!r}, {path!r})",
+        advice="A path that does not fit a route is a 404 Match, never an exception.",
+    )
+    if not isinstance(result, Match):
         raise AssertionError(
             f"router.match({method!r}, {path!r}) returned {result!r}; "
             "it must return a Match(status, handler, params, allow). "
@@ -144,11 +152,26 @@ def _match(router_, method, path):
     return result
 
 
+def _new_router(*routes):
+    router_ = call(Router, described_as="Router()")
+    for route in routes:
+        call(router_.add, *route, described_as=f"router.add({route[0]!r}, {route[1]!r}, ...)")
+    return router_
+
+
+# Two routers share nothing: a new one knows no route.
+_empty = _new_router()
+_result = _match(_empty, "GET", "/users/7")
+assert _result == Match(404, None, {}, None), (
+    f"A new Router() with no routes should answer GET /users/7 with a 404, got {_result!r}: it sees the routes "
+    "of another router. Hint: create the list of routes in __init__ (self.routes = []), not in the class body, "
+    "where every router would share it."
+)
+
 _list, _create, _show, _update = (_handler(n) for n in ("list_users", "create_user", "show_user", "update_user"))
 _file, _post, _table, _home = (_handler(n) for n in ("show_file", "show_post", "show_table", "home"))
 _by_id, _by_name, _delete = (_handler(n) for n in ("item_by_id", "item_by_name", "delete_item"))
-_router = Router()
-for _route in [
+_router = _new_router(
     ("GET", "/", _home),
     ("GET", "/users", _list),
     ("POST", "/users", _create),
@@ -160,8 +183,7 @@ for _route in [
     ("GET", "/items/<int:item_id>", _by_id),
     ("GET", "/items/<slug:name>", _by_name),
     ("DELETE", "/items/<slug:name>", _delete),
-]:
-    _router.add(*_route)
+)
 
 # Percent-encoding: split on "/", then decode each segment.
 _result = _match(_router, "GET", "/files/report%2F2024.pdf")
@@ -286,13 +308,172 @@ assert _result == Match(200, _home, {}, None), (
     "Hint: split '/' and the pattern '/' the same way, so both give one empty segment that compares equal."
 )
 
+# Escapes of '%', '+', '&' and a newline, in every kind of segment.
+for _path, _name in [
+    ("/files/100%25", "100%"),
+    ("/files/a%2Bb", "a+b"),
+    ("/files/a+b", "a+b"),
+    ("/files/a%26b%3Dc", "a&b=c"),
+    ("/files/line%0A", "line\n"),
+    ("/files/0", "0"),
+    ("/files/%20", " "),
+]:
+    _result = _match(_router, "GET", _path)
+    assert _result == Match(200, _file, {"name": _name}, None), (
+        f"GET {_path} should give name {_name!r}, got {_result!r}. "
+        "Hint: decode each segment with urllib.parse.unquote, which turns each %XX into its byte and leaves '+' "
+        "alone (unquote_plus is for query strings); the str converter takes any text of one character or more."
+    )
+for _path in ("/posts/hello%0A", "/posts/%0A", "/users/%0A7"):
+    _result = _match(_router, "GET", _path)
+    assert _result.status == 404, (
+        f"GET {_path} should be 404 (got {_result!r}): a decoded newline is not a digit, a letter, '-' or '_'. "
+        r"Hint: a regex '$' also matches before a final newline; use re.fullmatch (or '\Z') to test the whole "
+        "segment."
+    )
+
+# Bytes that are not UTF-8: decoded as U+FFFD, never an exception.
+_result = _match(_router, "GET", "/files/%FF.txt")
+assert _result == Match(200, _file, {"name": "\ufffd.txt"}, None), (
+    f"GET /files/%FF.txt should give name '\\ufffd.txt' (the byte FF is no UTF-8), got {_result!r}. "
+    "Hint: urllib.parse.unquote(segment) replaces bytes that are not UTF-8 with U+FFFD; keep its default errors."
+)
+for _path in ("/users/%FF", "/caf%E9/3", "/posts/%FF"):
+    _result = _match(_router, "GET", _path)
+    assert _result.status == 404, (
+        f"GET {_path} should be 404, got {_result!r}: %E9 alone is Latin-1, not UTF-8, so it decodes to U+FFFD, "
+        "which no literal, int or slug accepts. Hint: decode as UTF-8 (unquote's default), not as Latin-1."
+    )
+_result = _match(_router, "GET", "/caf%c3%a9/12")
+assert _result == Match(200, _table, {"table": 12}, None), (
+    f"GET /caf%c3%a9/12 (escapes in lower case) should fit '/café/<int:table>', got {_result!r}. "
+    "Hint: %c3 and %C3 are the same byte; let unquote decode both."
+)
+
+# Values that are falsy, or large: still values.
+_result = _match(_router, "GET", "/users/0")
+assert _result == Match(200, _show, {"user_id": 0}, None), (
+    f"GET /users/0 should give user_id 0, got {_result!r}. "
+    "Hint: 0 is a valid int; test whether a route fits with `is None`, not with the truthiness of what you found."
+)
+_big = "123456789012345678901234567890"
+_result = _match(_router, "GET", f"/users/{_big}")
+assert _result == Match(200, _show, {"user_id": int(_big)}, None), (
+    f"GET /users/{_big} should give user_id {_big} as an int, got {_result!r}. "
+    "Hint: [0-9]+ has no length limit, and Python's int neither."
+)
+
+# Allow: each method once, in alphabetical order, HEAD only with GET.
+_notes, _edit, _drop, _upload, _feed, _feed_head, _cors = (
+    _handler(n) for n in ("notes", "edit_note", "drop_note", "upload", "feed", "feed_head", "cors")
+)
+_other = _new_router(
+    ("PUT", "/notes/<int:note_id>", _edit),
+    ("GET", "/notes/<int:note_id>", _notes),
+    ("DELETE", "/notes/<int:note_id>", _drop),
+    ("POST", "/upload", _upload),
+    ("GET", "/feed", _feed),
+    ("HEAD", "/feed", _feed_head),
+    ("OPTIONS", "/api", _cors),
+    ("POST", "/api", _upload),
+)
+_result = _match(_other, "PATCH", "/notes/5")
+assert _result == Match(405, None, {}, "DELETE, GET, HEAD, OPTIONS, PUT"), (
+    f"PATCH /notes/5 (routes added as PUT, GET, DELETE) should give "
+    f"Match(405, None, {{}}, 'DELETE, GET, HEAD, OPTIONS, PUT'), got {_result!r}. "
+    "Hint: sort the methods alphabetically, whatever the order the routes were added in."
+)
+_result = _match(_router, "PUT", "/items/12")
+assert _result == Match(405, None, {}, "DELETE, GET, HEAD, OPTIONS"), (
+    f"PUT /items/12 fits two GET routes and a DELETE one: expected Match(405, None, {{}}, "
+    f"'DELETE, GET, HEAD, OPTIONS'), got {_result!r}. Hint: gather the methods in a set, so each appears once."
+)
+for _method in ("GET", "HEAD", "DELETE"):
+    _result = _match(_other, _method, "/upload")
+    assert _result == Match(405, None, {}, "OPTIONS, POST"), (
+        f"{_method} /upload, whose only route is POST, should give Match(405, None, {{}}, 'OPTIONS, POST'), "
+        f"got {_result!r}. Hint: add HEAD to Allow only when GET is among the methods of the fitting routes; "
+        "a HEAD request falls back on a GET route only, never on another method."
+    )
+_result = _match(_other, "OPTIONS", "/upload")
+assert _result == Match(204, None, {}, "OPTIONS, POST"), (
+    f"OPTIONS /upload should give Match(204, None, {{}}, 'OPTIONS, POST'), got {_result!r}. "
+    "Hint: OPTIONS is always in Allow, HEAD only when there is a GET route."
+)
+
+# A route registered for HEAD or OPTIONS is used like any other.
+_result = _match(_other, "HEAD", "/feed")
+assert _result == Match(200, _feed_head, {}, None), (
+    f"HEAD /feed has a HEAD route of its own, added after the GET one: expected its handler feed_head, "
+    f"got {_result!r}. Hint: look for a route with the request's own method first, and fall back on GET only "
+    "when there is none."
+)
+_result = _match(_other, "PUT", "/feed")
+assert _result == Match(405, None, {}, "GET, HEAD, OPTIONS"), (
+    f"PUT /feed (routes GET and HEAD) should give Match(405, None, {{}}, 'GET, HEAD, OPTIONS'), got {_result!r}. "
+    "Hint: HEAD appears once in Allow, whether a route has it or GET implies it."
+)
+_result = _match(_other, "OPTIONS", "/api")
+assert _result == Match(200, _cors, {}, None), (
+    f"OPTIONS /api has a route of its own: expected Match(200, cors, {{}}, None), got {_result!r}. "
+    "Hint: the router answers OPTIONS itself (204) only when no fitting route has OPTIONS."
+)
+
+# The same request twice gives the same answer.
+_first = _match(_router, "GET", "/users/31")
+if isinstance(_first.params, dict):
+    _first.params["user_id"] = 99
+_again = _match(_router, "GET", "/users/31")
+assert _again == Match(200, _show, {"user_id": 31}, None), (
+    f"GET /users/31 asked a second time gave {_again!r}, after the caller changed the first answer's params. "
+    "Hint: build a new params dict for every match; keep nothing from one request to the next."
+)
+
+# Many generated segments: each converter against its definition, and the round trip of quoting.
+
+_rng = _random.Random(3986)
+_POOL = "aZ09-_.~ /%+&?#=\né日٣²\t"
+for _ in range(300):
+    _text = "".join(_rng.choice(_POOL) for _ in range(_rng.randint(1, 5)))
+    _escaped = _quote(_text, safe="")
+    _result = _match(_router, "GET", f"/files/{_escaped}")
+    assert _result == Match(200, _file, {"name": _text}, None), (
+        f"GET /files/{_escaped} should give name {_text!r} (the segment, decoded), got {_result!r}. "
+        "Hint: split the raw path on '/', then decode each segment with urllib.parse.unquote; the str converter "
+        "takes any text of one character or more, newlines and slashes included."
+    )
+    _digits = _re.fullmatch(r"[0-9]+", _text) is not None
+    _result = _match(_router, "GET", f"/users/{_escaped}")
+    _wanted = Match(200, _show, {"user_id": int(_text)}, None) if _digits else Match(404, None, {}, None)
+    assert _result == _wanted, (
+        f"GET /users/{_escaped} (decoded: {_text!r}) should give {_wanted!r}, got {_result!r}. "
+        "Hint: the int converter takes the whole decoded segment when it is ASCII digits 0 to 9 and nothing "
+        "else: re.fullmatch(r'[0-9]+', text)."
+    )
+    _slug = _re.fullmatch(r"[A-Za-z0-9_-]+", _text) is not None
+    _result = _match(_router, "GET", f"/posts/{_escaped}")
+    _wanted = Match(200, _post, {"slug": _text}, None) if _slug else Match(404, None, {}, None)
+    assert _result == _wanted, (
+        f"GET /posts/{_escaped} (decoded: {_text!r}) should give {_wanted!r}, got {_result!r}. "
+        "Hint: the slug converter takes the whole decoded segment when it is ASCII letters, digits, '-' and '_' "
+        "only: re.fullmatch(r'[A-Za-z0-9_-]+', text)."
+    )
+
 # A typo in a converter's name fails when the route is added.
-try:
-    Router().add("GET", "/prices/<float:price>", _home)
-except ValueError:
-    pass
-else:
+for _pattern in ("/prices/<float:price>", "/docs/<path:rest>", "/users/<Int:user_id>"):
+    _typo_router = _new_router()
+    try:
+        _typo_router.add("GET", _pattern, _home)
+    except ValueError:
+        continue
+    except Exception as _error:  # noqa: BLE001 - the learner's code may raise anything
+        raise AssertionError(
+            f"router.add('GET', {_pattern!r}, ...) raised {type(_error).__name__}: {_error}; a ValueError was due. "
+            "Hint: look the converter's name up in your table of converters and raise ValueError(...) when it is "
+            "not there."
+        ) from None
     raise AssertionError(
-        "router.add('GET', '/prices/<float:price>', ...) should raise ValueError: there is no float converter. "
+        f"router.add('GET', {_pattern!r}, ...) should raise ValueError: int, str and slug are the only "
+        "converters (names are case-sensitive). "
         "Hint: check the converter's name in add(), so a typo fails at start-up, not as a 404 on every request."
     )
