@@ -80,7 +80,8 @@ async def require(*names):
     if in_browser:
         import pyodide_js  # the page's Pyodide: micropip and its `packaging` are in its lock
 
-        await pyodide_js.loadPackage("micropip")
+        if "micropip" not in sys.modules:
+            await pyodide_js.loadPackage("micropip")
         import micropip
 
         in_lock = {normalise(name) for name in pyodide_js._api.repodata_packages.to_py()}
@@ -98,11 +99,14 @@ async def require(*names):
             )
         if in_browser:
             # Pins from PyPI without their dependencies (their versions are ours to choose);
-            # what Pyodide ships, from its lock (micropip knows the lock's versions).
-            if pinned:
-                await micropip.install([f"{name}=={_pinned(name)}" for name in pinned], deps=False)
-            if shipped:
-                await micropip.install(shipped)
+            # what Pyodide ships, from its lock (micropip knows the lock's versions). What is
+            # already there is not asked for again: the next Run of the page is instant.
+            missing_pins = [name for name in pinned if _installed_version(name) != _pinned(name)]
+            if missing_pins:
+                await micropip.install([f"{name}=={_pinned(name)}" for name in missing_pins], deps=False)
+            missing_shipped = [name for name in shipped if _installed_version(name) is None]
+            if missing_shipped:
+                await micropip.install(missing_shipped)
         wrong = {name: _installed_version(name) for name in pinned if _installed_version(name) != _pinned(name)}
         if wrong:
             expected = ", ".join(f"{name}=={_pinned(name)}" for name in wrong)

@@ -47,11 +47,16 @@ def world(monkeypatch):
 
 @pytest.fixture
 def browser(monkeypatch, world):
-    """sys.platform as in Pyodide, with stand-ins for pyodide_js and micropip that record each install."""
+    """sys.platform as in Pyodide, with stand-ins for pyodide_js and micropip that record each install.
+    Nothing of WORLD is installed at first: micropip.install installs it."""
     calls = []
+    world.clear()
 
     async def install(requirements, deps=True, **options):
         calls.append((sorted(requirements), deps))
+        for requirement in requirements:
+            name = normalise(requirement.split("==")[0])
+            world[name] = WORLD[name]
 
     async def load_package(name):
         calls.append(("loadPackage", name))
@@ -67,7 +72,6 @@ def browser(monkeypatch, world):
 def test_in_the_browser_each_level_is_installed_from_the_metadata_of_the_one_before(browser):
     run(require("flask"))
     assert browser == [
-        ("loadPackage", "micropip"),
         (["flask==3.1.3"], False),  # pins without their dependencies: their versions are ours
         (["werkzeug==3.1.9"], False),
         (["click", "jinja2"], True),  # what Pyodide ships, at its lock's versions
@@ -75,8 +79,15 @@ def test_in_the_browser_each_level_is_installed_from_the_metadata_of_the_one_bef
     ]
 
 
-def test_a_need_neither_pinned_nor_shipped_is_refused_before_anything_installs_it(browser, world):
-    world["werkzeug"] = ("3.1.9", ["MarkupSafe>=2.1.1", "shiny-new-thing>=1"])
+def test_a_second_require_installs_nothing(browser):
+    run(require("flask"))
+    browser.clear()
+    run(require("flask"))
+    assert browser == [], "what is installed is not asked for again"
+
+
+def test_a_need_neither_pinned_nor_shipped_is_refused_before_anything_installs_it(browser, world, monkeypatch):
+    monkeypatch.setitem(WORLD, "werkzeug", ("3.1.9", ["MarkupSafe>=2.1.1", "shiny-new-thing>=1"]))
     with pytest.raises(PackageError, match="shiny-new-thing needed by flask, but neither pinned"):
         run(require("flask"))
     assert (["shiny-new-thing"], True) not in browser
