@@ -17,11 +17,11 @@ import pytest
 
 from tests.support.browser import CHROMIUM_ARGS, IN_CI, JQUERY_TERMINAL, ONLINE, TERMINAL_SCRIPT, Traffic
 from tests.support.ide import READY_TIMEOUT_MS, LearnerPage
-from tests.support.mirror.serve import Mirror
+from tests.support.mirror.serve import Mirror, MirrorServer
 
 
 @pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args, playwright):
+def browser_type_launch_args(browser_type_launch_args, playwright, mirror_server):
     """Debian's Chromium where there is one; CHROMIUM=playwright takes Playwright's own build
     (GitHub's runners), CHROMIUM=/path/to/chrome any other."""
     chosen = os.environ.get("CHROMIUM", "")
@@ -33,7 +33,7 @@ def browser_type_launch_args(browser_type_launch_args, playwright):
         if IN_CI:
             pytest.fail(message + " (CI=true: the browser suite must run)")
         pytest.skip(message)
-    args = {**browser_type_launch_args, "args": CHROMIUM_ARGS}
+    args = {**browser_type_launch_args, "args": CHROMIUM_ARGS + (mirror_server.chromium_args if mirror_server else [])}
     if executable:
         args["executable_path"] = executable
     return args
@@ -42,6 +42,17 @@ def browser_type_launch_args(browser_type_launch_args, playwright):
 @pytest.fixture(scope="session")
 def mirror() -> Mirror:
     return Mirror()
+
+
+@pytest.fixture(scope="session")
+def mirror_server(mirror):
+    """Offline, the CDN and PyPI answered by the mirror (None with BROWSER_ASSETS=online)."""
+    if ONLINE:
+        yield None
+        return
+    server = MirrorServer(mirror)
+    yield server
+    server.stop()
 
 
 def watch(page, site, traffic: Traffic) -> None:
@@ -65,13 +76,10 @@ def watch(page, site, traffic: Traffic) -> None:
 
 
 def answer_offline(context, mirror: Mirror) -> None:
-    """Answer the CDN and PyPI from the mirror (unless BROWSER_ASSETS=online)."""
+    """Offline (unless BROWSER_ASSETS=online), the browser reaches the mirror's server under the
+    CDN's and PyPI's names (see MirrorServer); here, the one file of the site that changes."""
     if ONLINE:
         return
-
-    def answer_from_mirror(route):
-        status, body, kind = mirror.respond(route.request.url)
-        route.fulfill(status=status, body=body, headers={"content-type": kind, "access-control-allow-origin": "*"})
 
     def terminal_script_with_served_hash(route):
         # PMT checks jquery.terminal 2.43.1 against its SRI hash; offline we serve 2.43.0.
@@ -81,7 +89,6 @@ def answer_offline(context, mirror: Mirror) -> None:
         )
         route.fulfill(response=response, body=text)
 
-    context.route(re.compile(r"^https?://(?!127\.0\.0\.1[:/])"), answer_from_mirror)
     context.route(f"**/{TERMINAL_SCRIPT}", terminal_script_with_served_hash)
 
 
@@ -91,7 +98,7 @@ def traffic() -> Traffic:
 
 
 @pytest.fixture
-def learner(context, site, mirror, traffic):
+def learner(context, site, mirror, mirror_server, traffic):
     """A fresh page, as a learner's browser: CDN answered offline unless BROWSER_ASSETS=online."""
     site.missing.clear()  # 404s are counted per test
     answer_offline(context, mirror)
@@ -100,18 +107,31 @@ def learner(context, site, mirror, traffic):
     return page
 
 
+# Before each run PMT clears the editor's terminal and waits 200 ms, so that a learner sees it blink
+# (IdeLogistic.delay); its own IDE tester sets that delay to 0. The instances are out of reach, so
+# the harness shortens that one wait: 200 ms timers (PMT's only other one polls a file upload).
+NO_TERMINAL_BLINK = """
+const originalSetTimeout = window.setTimeout;
+window.setTimeout = function (handler, delay, ...rest) {
+  return originalSetTimeout.call(this, handler, delay === 200 ? 0 : delay, ...rest);
+};
+"""
+
+
 @pytest.fixture(scope="session")
-def exercise_page(browser, site, mirror):
+def exercise_page(browser, site, mirror, mirror_server):
     """Open a page of exercises once per test process and keep it: each exercise test drives its
-    own editor there, and the page's own test reloads it at the end (`exercise_page(src_path)`)."""
+    own editor there, and the page's own test reloads it at the end (`exercise_page(src_path)`).
+    All pages share one browser context, as one learner's browser would: its cache (Pyodide's
+    compiled WebAssembly included) and its storage, where each editor keeps its code under a key
+    of its own."""
     opened: dict[str, LearnerPage] = {}
-    contexts = []
+    context = browser.new_context()
+    answer_offline(context, mirror)
+    context.add_init_script(NO_TERMINAL_BLINK)
 
     def open_page(src_path: str) -> LearnerPage:
         if src_path not in opened:
-            context = browser.new_context()  # its own storage: the learner's first visit
-            contexts.append(context)
-            answer_offline(context, mirror)
             page = context.new_page()
             traffic = Traffic()
             watch(page, site, traffic)
@@ -119,5 +139,4 @@ def exercise_page(browser, site, mirror):
         return opened[src_path]
 
     yield open_page
-    for context in contexts:
-        context.close()
+    context.close()

@@ -8,7 +8,8 @@ builds), the nearest file is served and the hash it is checked against is rewrit
 in the test harness, never in the site.
 
 Three jobs, one module each: `plan` decides what the exercises need, `download` fetches it,
-`serve` answers the page's requests from it.
+`serve` answers the page's requests from it (as a loopback HTTPS server that Chromium reaches
+under the CDN's and PyPI's own names).
 
     python -m tests.support.mirror      # fill build/browser-mirror (make test does it)
 """

@@ -7,7 +7,11 @@ import copy
 import hashlib
 import json
 import mimetypes
+import ssl
+import subprocess
+import threading
 from functools import cached_property
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from courseware.browser_runtime import BrowserRuntime
@@ -119,3 +123,60 @@ class Mirror:
             else (mimetypes.guess_type(path.name)[0] or "application/octet-stream")
         )
         return 200, path.read_bytes(), kind
+
+
+class MirrorServer:
+    """The mirror as the CDN and PyPI themselves, over HTTPS on a loopback port.
+
+    Chromium is told to resolve their host names to this server (--host-resolver-rules) and to
+    accept its self-signed certificate, so the page's requests keep their real addresses (the
+    allow-list sees them as they are) while the browser fetches, and caches, at its own speed."""
+
+    HOSTS = ("cdn.jsdelivr.net", "pypi.org", "files.pythonhosted.org")
+
+    def __init__(self, mirror: Mirror, folder: Path = MIRROR_DIR / "tls"):
+        self.mirror = mirror
+        certificate, key = self._certificate(folder)
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):
+                host = (self.headers.get("Host") or "").split(":")[0]
+                status, body, kind = mirror.respond(f"https://{host}{self.path}")
+                self.send_response(status)
+                self.send_header("Content-Type", kind)
+                self.send_header("Content-Length", str(len(body)))
+                self.send_header("Access-Control-Allow-Origin", "*")
+                self.send_header("Cache-Control", "max-age=3600")  # pinned files: they never change
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(certificate, key)
+        self.httpd.socket = context.wrap_socket(self.httpd.socket, server_side=True)
+        self.port = self.httpd.server_address[1]
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    @property
+    def chromium_args(self) -> list[str]:
+        rules = ", ".join(f"MAP {host}:443 127.0.0.1:{self.port}" for host in self.HOSTS)
+        return [f"--host-resolver-rules={rules}", "--ignore-certificate-errors"]
+
+    @staticmethod
+    def _certificate(folder: Path) -> tuple[Path, Path]:
+        certificate, key = folder / "mirror.crt", folder / "mirror.key"
+        if not (certificate.is_file() and key.is_file()):
+            folder.mkdir(parents=True, exist_ok=True)
+            subprocess.run(
+                ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "3650", "-subj", "/CN=mirror",
+                 "-keyout", str(key), "-out", str(certificate)],
+                check=True, capture_output=True,
+            )  # fmt: skip
+        return certificate, key
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
