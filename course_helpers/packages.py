@@ -1,17 +1,20 @@
 """Third-party packages that exercises install in the browser, pinned.
 
 Pyodide ships some packages itself (its lock file fixes their versions: Jinja2, click,
-MarkupSafe, ...); the rest come from PyPI through micropip, which would take the latest
-release. An exercise that needs one calls, in its `env` section:
+MarkupSafe, pydantic...); the rest come from PyPI through micropip, which would take the
+latest release. An exercise that needs one calls, in its `env` section:
 
     from course_helpers.packages import require
     await require("flask")
 
 In the browser this installs the pinned version of the package and of each package it
 needs, level by level, reading what each needs from its own metadata (Requires-Dist), as
-pip would. Under CPython (the test suite) it walks the same metadata of what is installed.
-Either way, a needed package that is not pinned here nor shipped by Pyodide, or a version
-other than the pin, is an error, never a silent drift.
+pip would; and it loads the parts of the standard library that Pyodide builds separately
+(`ssl`, `sqlite3`...) when importing an installed package fails for want of one. Under CPython (the test suite)
+it walks the same metadata of what is installed. Either way, a needed package that is not
+pinned here nor shipped by Pyodide, or a version other than the pin, is an error, never a
+silent drift. The first call prints what it installs, so the learner sees why the first run
+takes a few seconds; later calls install nothing.
 """
 
 from __future__ import annotations
@@ -24,10 +27,21 @@ import sys
 # Distribution name -> version, for what micropip takes from PyPI. The exercise environment of
 # the test suite installs exactly these; what they need must be pinned here or be in Pyodide's lock.
 PINS = {
+    # Flask 3.1
     "flask": "3.1.3",
     "werkzeug": "3.1.9",
     "itsdangerous": "2.2.0",
     "blinker": "1.9.0",
+    # Django 5.2 LTS
+    "django": "5.2.19",
+    "asgiref": "3.13.0",
+    "sqlparse": "0.6.1",
+    # FastAPI 0.115, the last line that supports pydantic 1 (Pyodide 0.25 ships pydantic 1.10.7)
+    "fastapi": "0.115.14",
+    "starlette": "0.46.2",
+    "anyio": "4.9.0",
+    "sniffio": "1.3.1",
+    "typing-extensions": "4.12.2",  # FastAPI needs 4.8 or later; Pyodide's lock has 4.7.1
 }
 
 
@@ -84,7 +98,13 @@ async def require(*names):
             await pyodide_js.loadPackage("micropip")
         import micropip
 
-        in_lock = {normalise(name) for name in pyodide_js._api.repodata_packages.to_py()}
+        lock = pyodide_js._api.repodata_packages.to_py()
+        in_lock = {normalise(name) for name in lock}
+        # Standard modules Pyodide builds apart (ssl, sqlite3...): import name -> lock package.
+        built_apart = {
+            module: name for name, entry in lock.items() if entry.get("package_type") == "cpython_module"
+            for module in entry.get("imports", [name])
+        }  # fmt: skip
     seen: set[str] = set()
     level = [normalise(name) for name in names]
     while level:
@@ -103,6 +123,7 @@ async def require(*names):
             # already there is not asked for again: the next Run of the page is instant.
             missing_pins = [name for name in pinned if _installed_version(name) != _pinned(name)]
             if missing_pins:
+                print(f"Installing {', '.join(f'{n} {_pinned(n)}' for n in missing_pins)} (first run only)...")
                 await micropip.install([f"{name}=={_pinned(name)}" for name in missing_pins], deps=False)
             missing_shipped = [name for name in shipped if _installed_version(name) is None]
             if missing_shipped:
@@ -116,8 +137,19 @@ async def require(*names):
             raise PackageError(f"{', '.join(missing)} needed by {', '.join(names)} but not installed: run make test")
         # The next level: what the pinned ones need (what Pyodide ships comes with its own needs).
         level = sorted({need for name in pinned for need in needed(importlib.metadata.requires(name))} - seen)
-    for name in names:
-        importlib.import_module(name)  # imported now, so the page does not install it again
+    loaded: set[str] = set()
+    for name in names:  # imported now, so the page does not install it again
+        while True:
+            try:
+                importlib.import_module(name)
+                break
+            except ModuleNotFoundError as missing:
+                # A standard module Pyodide builds apart (AnyIO imports ssl): load it, then again.
+                if not in_browser or missing.name not in built_apart or missing.name in loaded:
+                    raise
+                loaded.add(missing.name)
+                print(f"Loading Python's {missing.name} module (first run only)...")
+                await pyodide_js.loadPackage(built_apart[missing.name])
 
 
 __all__ = ["BROWSER_MARKERS", "PINS", "PackageError", "needed", "normalise", "require"]

@@ -175,11 +175,12 @@ class BrowserRuntime:
     def constraints(self) -> list[str]:
         """pip constraints: every package at the browser's version (lock and pins), so that what
         an exercise's packages pull in is installed at the browser's version too."""
+        pinned = {packages.normalise(name) for name in self.micropip_pins}
         lines = [
             f"{e['name']}=={e['version']}"
             for e in self.lock["packages"].values()
-            if e.get("package_type") != "cpython_module"
-        ]
+            if e.get("package_type") != "cpython_module" and packages.normalise(e["name"]) not in pinned
+        ]  # a pin takes the place of the lock's version (typing-extensions: FastAPI needs a newer one)
         return sorted(lines + [f"{name}=={version}" for name, version in self.micropip_pins.items()])
 
     def requirements(self, exercises: list[Exercise]) -> list[str]:
@@ -198,8 +199,15 @@ class BrowserRuntime:
             if dist is None or dist.source == "pyodide-stdlib" or dist.name in wanted:
                 continue
             wanted[dist.name] = dist
-            pending.extend(self._lock_dist(dep) for dep in dist.depends)
+            pending.extend(self._pin_or_lock_dist(dep) for dep in dist.depends)
         return [f"{d.name}=={d.version}" for d in sorted(wanted.values(), key=lambda d: d.name)]
+
+    def _pin_or_lock_dist(self, name: str) -> Distribution:
+        """A dependency of a lock package: at our pin if we pin it (it replaces the lock's version)."""
+        pinned = {packages.normalise(pin): (pin, version) for pin, version in self.micropip_pins.items()}
+        if packages.normalise(name) in pinned:
+            return Distribution(*pinned[packages.normalise(name)], "micropip-pin")
+        return self._lock_dist(name)
 
     def _lock_dist(self, name: str) -> Distribution:
         entry = self.lock["packages"][name]

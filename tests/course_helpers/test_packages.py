@@ -61,7 +61,8 @@ def browser(monkeypatch, world):
     async def load_package(name):
         calls.append(("loadPackage", name))
 
-    lock = types.SimpleNamespace(to_py=lambda: {name: {} for name in LOCK})
+    entries = {name: {} for name in LOCK} | {"ssl": {"package_type": "cpython_module", "imports": ["ssl", "_ssl"]}}
+    lock = types.SimpleNamespace(to_py=lambda: entries)
     pyodide_js = types.SimpleNamespace(loadPackage=load_package, _api=types.SimpleNamespace(repodata_packages=lock))
     monkeypatch.setattr(sys, "platform", "emscripten")
     monkeypatch.setitem(sys.modules, "pyodide_js", pyodide_js)
@@ -123,3 +124,27 @@ def test_an_unpinned_package_is_refused_by_name(world):
 )
 def test_needed_reads_requires_dist_as_pip_would(lines, environment, names):
     assert needed(lines, environment) == names
+
+
+def test_a_standard_module_pyodide_builds_apart_is_loaded_when_an_import_needs_it(browser, monkeypatch):
+    """AnyIO imports ssl, which Pyodide ships apart: the first import fails, ssl is loaded, then it works."""
+    attempts = []
+
+    def import_module(name):
+        attempts.append(name)
+        if len(attempts) == 1:
+            raise ModuleNotFoundError("No module named 'ssl'", name="ssl")
+        return types.ModuleType(name)
+
+    monkeypatch.setattr(packages.importlib, "import_module", import_module)
+    run(require("flask"))
+    assert ("loadPackage", "ssl") in browser and attempts == ["flask", "flask"]
+
+
+def test_a_missing_module_that_is_not_built_apart_is_an_error(browser, monkeypatch):
+    def import_module(name):
+        raise ModuleNotFoundError("No module named 'nowhere'", name="nowhere")
+
+    monkeypatch.setattr(packages.importlib, "import_module", import_module)
+    with pytest.raises(ModuleNotFoundError, match="nowhere"):
+        run(require("flask"))

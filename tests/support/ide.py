@@ -6,11 +6,23 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 from tests.support.browser import Traffic
 from tests.support.site import page_url
 
 READY_TIMEOUT_MS = 120_000
 RUN_TIMEOUT_MS = 60_000
+# The id of the radio input that selects the content tab holding the editor `id`, when that tab is
+# not the selected one (Material's tabbed sets: inputs, then labels, then one block per tab).
+TAB_LABEL_OF = """id => {
+  const block = document.getElementById('global_' + id).closest('.tabbed-block');
+  if (!block) return null;
+  const set = block.closest('.tabbed-set');
+  const index = [...block.parentElement.children].indexOf(block);
+  const input = set.querySelectorAll(':scope > input')[index];
+  return input.checked ? null : input.id;
+}"""
 
 
 def wait_for_pyodide(page) -> None:
@@ -28,8 +40,27 @@ class Ide:
     def code(self) -> str:
         return self.page.evaluate("id => ace.edit(id).getValue()", self.id)
 
+    @property
+    def size(self) -> tuple[int, int]:
+        """(height, width) of the editor as Ace lays it out: (0, 0) while it is hidden."""
+        return tuple(
+            self.page.evaluate("id => { const r = ace.edit(id).renderer.$size; return [r.height, r.width] }", self.id)
+        )
+
+    def show(self) -> None:
+        """Bring the editor into view as a learner would: if it sits in a content tab that is not
+        the selected one, click that tab's label; then wait until Ace has laid it out."""
+        label = self.page.evaluate(TAB_LABEL_OF, self.id)
+        if label:
+            self.page.locator(f'label[for="{label}"]').click()
+        try:
+            self.page.wait_for_function("id => ace.edit(id).renderer.$size.height > 0", arg=self.id, timeout=10_000)
+        except PlaywrightTimeout:
+            raise AssertionError(f"{self.id}: the editor stays 0 px high once its tab is shown") from None
+
     def paste(self, code: str) -> None:
         """Replace the editor's content at once (as a paste would)."""
+        self.show()
         self.page.evaluate("([id, code]) => ace.edit(id).setValue(code, 1)", [self.id, code])
 
     def type(self, code: str) -> None:
@@ -56,6 +87,7 @@ class Ide:
                 keyboard.press("Delete")
 
     def _act(self, button: str) -> str:
+        self.show()
         self.page.evaluate(f"{self.terminal}.clear()")
         self.root.locator(f'button[btn_kind="{button}"]').click()
         # Output appears as the run starts; the terminal stays paused until it ends.
@@ -72,6 +104,7 @@ class Ide:
 
     def save(self) -> None:
         """Press the editor's save button: the code goes to the browser's storage."""
+        self.show()
         self.root.locator('button[btn_kind="save"]').click()
 
     @property

@@ -3,11 +3,16 @@ them no registry reachable offline can give."""
 
 from __future__ import annotations
 
+import functools
+import json
+import subprocess
 from collections.abc import Callable
+from pathlib import Path
 
 from course_helpers.packages import BROWSER_MARKERS, PINS, needed, normalise
 from courseware.browser_runtime import BrowserRuntime
 from courseware.exercise import Exercise
+from courseware.project import exercise_python
 
 # Pyodide loads micropip itself before installing anything from PyPI.
 ALWAYS_MIRRORED = ("micropip",)
@@ -17,11 +22,40 @@ class UnpinnedNeed(LookupError):
     """A pinned package needs one that is neither pinned nor in Pyodide's lock."""
 
 
+# Run in the browser-parity interpreter: import each module with the standard modules Pyodide
+# builds apart made missing, as they are in the page until loaded; report those an import needs.
+PROBE = """
+import importlib, json, sys
+apart = json.loads(sys.argv[1])
+for name in apart:
+    sys.modules[name] = None
+needed = set()
+for module in json.loads(sys.argv[2]):
+    while True:
+        try:
+            importlib.import_module(module)
+            break
+        except ImportError as missing:
+            name = getattr(missing, "name", None) or next((a for a in apart if repr(a) in str(missing)), None)
+            if name == module:
+                break  # not installed for the checks: the lock's own dependencies say what it needs
+            if name not in apart or name in needed:
+                raise
+            needed.add(name)
+            del sys.modules[name]
+print(json.dumps(sorted(needed)))
+"""
+
+
 class Plan:
-    def __init__(self, runtime: BrowserRuntime, requires_dist: Callable[[str, str], list[str]]):
-        """`requires_dist(name, version)` gives a pinned distribution's Requires-Dist lines."""
+    def __init__(
+        self, runtime: BrowserRuntime, requires_dist: Callable[[str, str], list[str]], python: Path | None = None
+    ):
+        """`requires_dist(name, version)` gives a pinned distribution's Requires-Dist lines; `python`,
+        the browser-parity interpreter, tells which built-apart standard modules an import needs."""
         self.runtime = runtime
         self.requires_dist = requires_dist
+        self.python = python or exercise_python()
         self.pins = {normalise(name): version for name, version in PINS.items()}
 
     def wanted(self, exercises: list[Exercise]) -> tuple[set[str], set[str]]:
@@ -58,13 +92,39 @@ class Plan:
     def offline_gap(self, exercise: Exercise) -> str | None:
         """Why this exercise cannot run in the offline browser tests (None: it can)."""
         lock, _ = self.wanted([exercise])
-        missing = sorted(name for name in lock if self.lock_entry(name)[1].get("package_type") == "cpython_module")
+        missing = {name for name in lock if self.lock_entry(name)[1].get("package_type") == "cpython_module"}
+        third_party = sorted({m.split(".")[0] for m in exercise.imported_modules() if self._third_party(m)})
+        missing |= set(self.built_apart_needs(tuple(third_party)))
+        missing = sorted(missing)
         if missing:
             return (
                 f"needs Pyodide's own build of {', '.join(missing)}, which no registry reachable offline carries; "
                 "run it online (BROWSER_ASSETS=online)"
             )
         return None
+
+    def _third_party(self, module: str) -> bool:
+        try:
+            return self.runtime.resolve(module) is not None
+        except LookupError:
+            return False
+
+    @functools.cache  # noqa: B019 - one Plan per session; the answer depends only on the modules
+    def built_apart_needs(self, modules: tuple[str, ...]) -> list[str]:
+        """Lock packages (such as "ssl") that importing `modules` needs in the page."""
+        if not modules:
+            return []
+        apart = {
+            module: name
+            for name, entry in self.runtime.lock["packages"].items()
+            if entry.get("package_type") == "cpython_module"
+            for module in entry.get("imports", [name])
+        }
+        done = subprocess.run(
+            [str(self.python), "-c", PROBE, json.dumps(sorted(apart)), json.dumps(list(modules))],
+            capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        return sorted({apart[module] for module in json.loads(done.stdout)})
 
     def lock_entry(self, name: str):
         """(key, entry) of Pyodide's lock for this distribution, or None."""
