@@ -226,3 +226,9 @@ def test_the_404_page_leads_back_to_the_home_page_and_every_chapter(site):
     assert SUB_PATH in targets, "no link to the home page"
     chapters = {SUB_PATH + page_url(p.relative_to(DOCS).as_posix()) for p in DOCS.glob("*/index.md")}
     assert chapters <= targets, f"chapters missing from the 404 page: {chapters - targets}"
+
+
+def test_pmt_waits_long_enough_for_a_slow_pyodide(site):
+    """hooks/pmt_fixes.py: the MathJax subscription waits two minutes, not ten seconds."""
+    script = (site.root / "js-scripts" / "subscriptions.js").read_text(encoding="utf-8")
+    assert "maxTries: 600," in script and "maxTries: 50," not in script
