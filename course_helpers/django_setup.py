@@ -19,14 +19,17 @@ previous run registered. Each run starts from the same clean state.
 
 from __future__ import annotations
 
+import sys
 import types
+
+from course_helpers.feedback import learner_line, message_of
 
 # What a run may change and configure_django() puts back. No database, no installed apps:
 # the routing, views and middleware of django.urls and django.http need neither.
 BASE_SETTINGS = {
     "DEBUG": False,
     "SECRET_KEY": "exercise-only-never-use-in-production",
-    "ALLOWED_HOSTS": ["testserver"],
+    "ALLOWED_HOSTS": ["testserver", "127.0.0.1"],  # Django's test client, course_helpers.wsgi
     "ROOT_URLCONF": None,
     "INSTALLED_APPS": [],
     "DATABASES": {},
@@ -42,7 +45,7 @@ def configure_django(**settings) -> None:
     """Configure Django (the first time) and reset it to BASE_SETTINGS updated with `settings`."""
     import django
     from django.conf import settings as django_settings
-    from django.urls import clear_url_caches, converters, set_urlconf
+    from django.urls import clear_url_caches, converters, resolvers, set_script_prefix, set_urlconf
 
     global _default_converters
     chosen = {**BASE_SETTINGS, **settings}
@@ -57,14 +60,18 @@ def configure_django(**settings) -> None:
     converters.REGISTERED_CONVERTERS.clear()
     converters.REGISTERED_CONVERTERS.update(_default_converters or {})
     converters.get_converters.cache_clear()
+    resolvers._route_to_regex.cache_clear()  # it remembers the converters a route was compiled with
+    set_script_prefix("/")  # a run served under a SCRIPT_NAME must not leak it into the next one
     set_urlconf(None)
     clear_url_caches()
 
 
-def serve(urlpatterns, **settings):
+def serve(urlpatterns, middleware=None, **settings):
     """A django.test.Client for a site whose root URLconf is `urlpatterns` (a list of path()s).
 
-    `settings` override the configured ones for this client (MIDDLEWARE=[...], for instance)."""
+    `middleware` replaces MIDDLEWARE for it: import paths, or the learner's middleware classes and
+    factories themselves. Other `settings` override the configured ones (APPEND_SLASH=False...).
+    The client's middleware chain is built at once, from the settings of this call."""
     from django.conf import settings as django_settings
     from django.test import Client
     from django.urls import clear_url_caches, set_urlconf
@@ -77,11 +84,31 @@ def serve(urlpatterns, **settings):
     urlconf = types.ModuleType("exercise_urls")  # Django caches resolvers by URLconf: a module is hashable
     urlconf.urlpatterns = urlpatterns
     django_settings.ROOT_URLCONF = urlconf
+    if middleware is not None:
+        django_settings.MIDDLEWARE = [_importable(item, index) for index, item in enumerate(middleware)]
     for name, value in settings.items():
         setattr(django_settings, name, value)
     set_urlconf(None)
     clear_url_caches()
-    return Client()
+    client = Client()
+    try:
+        client.handler.load_middleware()  # Django calls each middleware factory here
+    except Exception as error:  # noqa: BLE001 - a learner's middleware may raise anything
+        raise AssertionError(
+            f"Setting up the middleware raised {type(error).__name__}: {message_of(error)}\n"
+            f"Hint: Django calls each middleware once, with get_response, when the site starts; "
+            f"the line that raised it is {learner_line(error)}. Keep __init__ (or the factory) to storing get_response."
+        ) from None
+    return client
+
+
+def _importable(middleware, index: int) -> str:
+    """The import path Django's MIDDLEWARE setting needs, for a path or a class/factory object."""
+    if isinstance(middleware, str):
+        return middleware
+    module = sys.modules.setdefault("exercise_middleware", types.ModuleType("exercise_middleware"))
+    setattr(module, f"middleware_{index}", middleware)
+    return f"exercise_middleware.middleware_{index}"
 
 
 __all__ = ["BASE_SETTINGS", "configure_django", "serve"]

@@ -17,8 +17,10 @@ class IsoDateConverter:  # <isodate:day> matches 2025-03-14 and hands the view a
     def to_python(self, value):
         return datetime.date.fromisoformat(value)  # 2025-02-30 raises ValueError: no match, 404
 
-    def to_url(self, value):
-        return value.isoformat()  # used by reverse()
+    def to_url(self, value):  # used by reverse(): a ValueError there becomes NoReverseMatch
+        if not isinstance(value, datetime.date):
+            raise ValueError(f"not a date: {value!r}")
+        return value.isoformat()
 
 
 register_converter(IsoDateConverter, "isodate")

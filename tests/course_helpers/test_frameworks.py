@@ -10,14 +10,26 @@ import warnings
 import pytest
 
 from course_helpers.asgi import call_asgi
-from course_helpers.django_setup import configure_django, serve
+from course_helpers.django_setup import BASE_SETTINGS, configure_django, serve
 
 
 @pytest.fixture
 def django_site():
+    """configure_django() for a test, then the settings as they were: the samples' tests share this
+    process, and configured Django from samples/django_settings.py."""
+    from django.conf import settings
+    from django.urls import clear_url_caches, set_urlconf
+
+    if not settings.configured:
+        configure_django()
+    before = {name: getattr(settings, name) for name in BASE_SETTINGS}
     configure_django()
     yield
-    configure_django()  # leave Django as the next test expects it
+    configure_django()
+    for name, value in before.items():
+        setattr(settings, name, value)
+    set_urlconf(None)
+    clear_url_caches()
 
 
 def test_a_urlconf_of_the_learner_is_served_with_namespaces_and_reverse(django_site):
@@ -92,3 +104,42 @@ def test_fastapi_runs_plain_def_endpoints_and_dependencies_inline():
 
     assert call_asgi(app, path="/items/7", query=b"limit=3").body == b'{"item_id":7,"limit":3}'
     assert call_asgi(app, path="/items/7", query=b"limit=0").status == 422
+
+
+def test_the_learners_middleware_object_is_served_and_each_client_keeps_its_chain(django_site):
+    from django.http import HttpResponse
+    from django.urls import path
+
+    def tagging(get_response):
+        def middleware(request):
+            response = get_response(request)
+            response["X-Tag"] = "on"
+            return response
+
+        return middleware
+
+    urls = [path("a/", lambda request: HttpResponse("a"))]
+    tagged = serve(urls, middleware=[tagging])
+    plain = serve(urls, middleware=[])
+    assert tagged.get("/a/")["X-Tag"] == "on", "the chain is built when the client is made"
+    assert "X-Tag" not in plain.get("/a/")
+
+
+def test_a_run_leaves_no_script_prefix_or_compiled_route_behind(django_site):
+    from django.urls import get_script_prefix, set_script_prefix
+
+    set_script_prefix("/shop/")
+    configure_django()
+    assert get_script_prefix() == "/"
+
+
+def test_a_middleware_that_fails_to_start_gets_a_message(django_site):
+    from django.http import HttpResponse
+    from django.urls import path
+
+    class Broken:
+        def __init__(self, get_response):
+            raise RuntimeError("no get_response for you")
+
+    with pytest.raises(AssertionError, match="Setting up the middleware raised RuntimeError: no get_response for you"):
+        serve([path("a/", lambda request: HttpResponse("a"))], middleware=[Broken])

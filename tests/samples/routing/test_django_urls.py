@@ -68,3 +68,8 @@ def test_the_wsgi_entry_point_serves_the_same_urls():
     client = webtest.TestApp(application, extra_environ={"HTTP_HOST": "testserver"})
     assert client.get("/books/1/").json == {"id": 1, "title": "Dune"}
     assert client.get("/days/2024-02-30/", status=404).status_int == 404
+
+
+def test_reverse_refuses_what_to_url_refuses():
+    with pytest.raises(NoReverseMatch):
+        reverse("day", kwargs={"day": "2025-03-14"})  # a str, not a date

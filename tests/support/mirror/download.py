@@ -36,7 +36,16 @@ class Downloads:
             command = pip + ["wheel", "--no-deps", "--no-binary", name, "-w", str(self.folder), f"{name}=={version}"]
             env = {**os.environ, "CC": "false"}  # the C speedups fail to build, the pure package remains
         else:
-            command = pip + ["download", "--no-deps", "--only-binary", ":all:", "--python-version", "3.11"]
+            command = pip + [
+                "download",
+                "--no-deps",
+                "--only-binary",
+                ":all:",
+                "--python-version",
+                "3.11",
+                "--platform",
+                "any",
+            ]
             command += ["-d", str(self.folder), f"{name}=={version}"]
         done = subprocess.run(command, capture_output=True, text=True, env=env)
         found = self.find(name, version)

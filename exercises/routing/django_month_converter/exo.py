@@ -1,0 +1,279 @@
+# --- PYODIDE:env --- #
+from course_helpers.packages import require
+
+await require("django")
+import datetime
+
+from course_helpers.checks import call
+from course_helpers.django_setup import configure_django, serve
+
+configure_django()
+# configure_django() forgets the converters of a previous run, but not the routes Django compiled
+# with them: forget those too, so that each run compiles its routes with its own converters.
+from django.urls.resolvers import _route_to_regex
+
+_route_to_regex.cache_clear()
+
+
+def fetch(client, path, method="GET"):
+    """Send one request through Django's test client; what the converter or the view raises becomes a message."""
+    return call(
+        client.generic,
+        method,
+        path,
+        described_as=f"{method} {path}",
+        advice="Only to_python() refuses a URL by raising ValueError (Django then answers 404); what the view "
+        "raises is a 500: the view must answer every month that the converter lets through.",
+    )
+
+
+def json_of(response):
+    """The JSON object a response carries, or None when it declares another type or is no JSON object."""
+    if response.headers.get("Content-Type") != "application/json":
+        return None
+    try:
+        data = response.json()
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def month_url(value):
+    """reverse("month", kwargs={"month": value}); None when reverse() raises NoReverseMatch."""
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        return reverse("month", kwargs={"month": value})
+    except NoReverseMatch:
+        return None
+    except Exception as error:  # noqa: BLE001 - the learner's to_url may raise anything
+        raise AssertionError(
+            f"reverse('month', kwargs={{'month': {value!r}}}) raised {type(error).__name__}: {error}. Hint: reverse() "
+            "turns only a ValueError from to_url() into NoReverseMatch; any other exception escapes it. Check that "
+            "the value is a datetime.date first, and raise ValueError when it is not."
+        ) from None
+
+
+# --- PYODIDE:code --- #
+import datetime
+
+from django.http import JsonResponse
+from django.urls import path, register_converter, reverse
+
+
+class MonthConverter:
+    regex = r""
+
+    def to_python(self, value): ...
+
+    def to_url(self, value): ...
+
+
+def month_archive(request, month): ...
+
+
+urlpatterns = []
+
+# --- PYODIDE:corr --- #
+import datetime
+
+from django.http import JsonResponse
+from django.urls import path, register_converter, reverse
+
+
+class MonthConverter:
+    """<month:...> matches 2025-03 and hands the view datetime.date(2025, 3, 1)."""
+
+    regex = r"[0-9]{4}-[0-9]{2}"  # [0-9], not \d, which also matches the digits of other scripts
+
+    def to_python(self, value):
+        # The regex vouches for the shape; date() refuses the year 0000 and the months 00 and 13
+        # with a ValueError, which Django turns into "no match": a 404.
+        return datetime.date(int(value[:4]), int(value[5:]), 1)
+
+    def to_url(self, value):
+        if not isinstance(value, datetime.date):  # a datetime.datetime is a date too
+            raise ValueError(f"a month is a datetime.date, not {value!r}")  # reverse() raises NoReverseMatch
+        return f"{value.year:04d}-{value.month:02d}"
+
+
+register_converter(MonthConverter, "month")
+
+
+def month_link(month, days):
+    """The URL of the month of the day `days` after `month`; None past the ends of the calendar."""
+    try:
+        day = month + datetime.timedelta(days=days)
+    except OverflowError:  # before 0001-01-01 or after 9999-12-31
+        return None
+    return reverse("month", kwargs={"month": day})
+
+
+def month_archive(request, month):
+    return JsonResponse(
+        {
+            "month": f"{month.year:04d}-{month.month:02d}",
+            "previous": month_link(month, -1),  # the last day of the month before
+            "next": month_link(month, 31),  # a day of the month after, whatever the month's length
+        }
+    )
+
+
+urlpatterns = [path("archive/<month:month>/", month_archive, name="month")]
+
+# --- PYODIDE:tests --- #
+client = serve(urlpatterns)
+
+url = month_url(datetime.date(2025, 3, 14))
+assert url == "/archive/2025-03/", (
+    f"reverse('month', kwargs={{'month': datetime.date(2025, 3, 14)}}) should give '/archive/2025-03/', got "
+    f"{'NoReverseMatch' if url is None else repr(url)}. Hint: register_converter(MonthConverter, 'month'), then route "
+    "path('archive/<month:month>/', month_archive, name='month'); to_url() must return text that the regex "
+    "matches, the year and the month only: for datetime.date(2025, 3, 14) it returned "
+    f"{call(MonthConverter().to_url, datetime.date(2025, 3, 14))!r}."
+)
+
+response = fetch(client, "/archive/2025-03/")
+assert response.status_code == 200, (
+    f"GET /archive/2025-03/ should get 200, got {response.status_code}. "
+    "Hint: the regex must match 2025-03, and to_python() turn it into datetime.date(2025, 3, 1)."
+)
+assert json_of(response) == {"month": "2025-03", "previous": "/archive/2025-02/", "next": "/archive/2025-04/"}, (
+    f"GET /archive/2025-03/ returned {response.content[:200]!r}. Hint: expected {{'month': '2025-03', "
+    "'previous': '/archive/2025-02/', 'next': '/archive/2025-04/'}, the links built with reverse('month', ...)."
+)
+
+response = fetch(client, "/archive/2025-13/")
+assert response.status_code == 404, (
+    f"GET /archive/2025-13/ (there is no month 13) should get 404, got {response.status_code}. "
+    "Hint: let to_python() raise ValueError for a month that does not exist: datetime.date(2025, 13, 1) does."
+)
+
+# --- PYODIDE:secrets --- #
+import calendar
+
+from django.urls import resolve
+from django.urls.converters import get_converters
+
+client = serve(urlpatterns)
+registered = get_converters().get("month")
+assert type(registered).__name__ == "MonthConverter", (
+    f"The converter registered as 'month' should be a MonthConverter, got {registered!r}. "
+    "Hint: register_converter(MonthConverter, 'month'), with the class, not an instance."
+)
+
+# reverse() refuses what is no date, through a ValueError of to_url(), and writes four-digit years.
+for value in ("2025-03", "2025-13", None, 202503, (2025, 3), "", 0):
+    url = month_url(value)
+    assert url is None, (
+        f"reverse('month', kwargs={{'month': {value!r}}}) should raise NoReverseMatch, got {url!r}. "
+        "Hint: to_url() takes a datetime.date; for anything else, raise ValueError: a link to a month that may not "
+        "exist is a link to a 404."
+    )
+for value, expected in (
+    (datetime.date(5, 1, 31), "/archive/0005-01/"),
+    (datetime.date(999, 12, 31), "/archive/0999-12/"),
+    (datetime.date.min, "/archive/0001-01/"),
+    (datetime.date.max, "/archive/9999-12/"),
+    (datetime.datetime(2025, 3, 31, 23, 59, 59), "/archive/2025-03/"),
+):
+    url = month_url(value)
+    assert url == expected, (
+        f"reverse('month', kwargs={{'month': {value!r}}}) should give {expected!r}, got "
+        f"{'NoReverseMatch' if url is None else repr(url)} (to_url() returned "
+        f"{call(MonthConverter().to_url, value)!r}). Hint: write the year with "
+        "four digits and the month with two, f'{value.year:04d}-{value.month:02d}'; a datetime.datetime is a "
+        "datetime.date too."
+    )
+
+# What the regex and to_python refuse: 404, and the view never runs.
+for text, advice in (
+    ("2025-3", "the month takes two digits"),
+    ("25-03", "the year takes four digits"),
+    ("12025-03", "the year takes four digits, no more"),
+    ("2025-003", "the month takes two digits, no more"),
+    ("2025-03-01", "a month has no day"),
+    ("2025_03", "the separator is '-'"),
+    ("202503", "the separator is '-'"),
+    ("+025-03", "a year is four digits, without a sign"),
+    ("%202025-03", "no space"),
+    ("2025-03%0A", "a regex $ also matches before a final newline; Django ends the route with \\Z"),
+    ("%D9%A2%D9%A0%D9%A2%D9%A5-%D9%A0%D9%A3", "\\d also matches the digits of other scripts (here Arabic-Indic)"),
+    ("%EF%BC%92%EF%BC%90%EF%BC%92%EF%BC%95-%EF%BC%90%EF%BC%93", "\\d also matches fullwidth digits"),
+    ("2025-00", "there is no month 00"),
+    ("2025-13", "there is no month 13"),
+    ("2025-99", "there is no month 99"),
+    ("0000-01", "there is no year 0"),
+    ("abcd-ef", "a month is digits"),
+):
+    response = fetch(client, f"/archive/{text}/")
+    assert response.status_code == 404, (
+        f"GET /archive/{text}/ should get 404 ({advice}), got {response.status_code}. Hint: make the regex exactly "
+        "[0-9]{4}-[0-9]{2}, and raise ValueError in to_python() for a month that does not exist."
+    )
+# The months next to the ends of the calendar, and next to a change of year.
+for text, previous, following in (
+    ("0001-01", None, "/archive/0001-02/"),
+    ("0001-02", "/archive/0001-01/", "/archive/0001-03/"),
+    ("0999-12", "/archive/0999-11/", "/archive/1000-01/"),
+    ("1000-01", "/archive/0999-12/", "/archive/1000-02/"),
+    ("2024-12", "/archive/2024-11/", "/archive/2025-01/"),
+    ("2025-01", "/archive/2024-12/", "/archive/2025-02/"),
+    ("2024-02", "/archive/2024-01/", "/archive/2024-03/"),
+    ("9999-11", "/archive/9999-10/", "/archive/9999-12/"),
+    ("9999-12", "/archive/9999-11/", None),
+):
+    response = fetch(client, f"/archive/{text}/")
+    expected = {"month": text, "previous": previous, "next": following}
+    if response.status_code == 404:
+        advice = (
+            "to_python() refused a month that exists: the years go from 0001 to 9999, the months from 01 to 12, "
+            "both included."
+        )
+    else:
+        advice = (
+            "December is followed by January of the next year; the month before 0001-01 and the month after "
+            "9999-12 are outside datetime.date's range: give None for them."
+        )
+    assert response.status_code == 200 and json_of(response) == expected, (
+        f"GET /archive/{text}/ should get 200 and {expected!r}, got {response.status_code} "
+        f"{response.content[:200]!r}. Hint: {advice}"
+    )
+    head = fetch(client, f"/archive/{text}/", "HEAD")
+    assert (head.status_code, head.content, head.headers.get("Content-Type")) == (200, b"", "application/json"), (
+        f"HEAD /archive/{text}/ should get GET's 200 and Content-Type, and no body, got {head.status_code} "
+        f"{head.headers.get('Content-Type')!r} {head.content[:60]!r}. Hint: answer HEAD with the GET view."
+    )
+
+for url, month in (("/archive/%32%30%32%35-%30%33/", "2025-03"), ("/archive/2025%2D12/", "2025-12")):
+    data = json_of(fetch(client, url)) or {}
+    assert data.get("month") == month, (
+        f"GET {url} should answer the month {month} (Django decodes %XX before it matches), got {data!r}. "
+        "Hint: the converter sees the decoded segment: let the regex and to_python() work on that."
+    )
+
+# The round trip, for every month of years chosen near the edges: reverse() then resolve() gives the month back.
+for year in (1, 2, 99, 999, 1000, 1582, 1999, 2000, 2024, 2025, 9998, 9999):
+    for number in range(1, 13):
+        first = datetime.date(year, number, 1)
+        last = datetime.date(year, number, calendar.monthrange(year, number)[1])
+        urls = {month_url(day) for day in (first, datetime.date(year, number, 15), last)}
+        expected = f"/archive/{year:04d}-{number:02d}/"
+        assert urls == {expected}, (
+            f"reverse('month', ...) of the 1st, the 15th and the last day of {expected[9:16]} should all give "
+            f"{expected!r}, got {sorted(urls, key=str)!r}. Hint: to_url() writes the year and the month of the date, "
+            "whatever its day."
+        )
+        found = resolve(expected).kwargs.get("month")
+        assert type(found) is datetime.date and found == first, (
+            f"resolve({expected!r}) should hand the view datetime.date({year}, {number}, 1), got {found!r}. "
+            "Hint: to_python() returns the first day of the month, as a datetime.date."
+        )
+
+first = json_of(fetch(client, "/archive/2000-02/"))
+assert (
+    first == json_of(fetch(client, "/archive/2000-02/")) == json_of(fetch(serve(urlpatterns), "/archive/2000-02/"))
+), (
+    "The same request, sent twice, got two different answers. "
+    "Hint: keep nothing in the converter or the view between requests: Django shares one converter for every request."
+)
