@@ -92,3 +92,17 @@ def site(tmp_path_factory) -> SiteServer:
     server.start()
     yield server
     server.stop()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say how many exercises this run could not prove in the browser, and why (offline gaps)."""
+    online_only = [
+        report.nodeid.split("[chromium-")[-1].rstrip("]")
+        for report in terminalreporter.stats.get("skipped", [])
+        if "test_only_the_solution_validates" in report.nodeid and "offline:" in str(report.longrepr)
+    ]
+    if online_only:
+        terminalreporter.write_line(
+            f"browser suite: {len(online_only)} exercises proven online only (BROWSER_ASSETS=online, "
+            f"as the Pages workflow runs it): {', '.join(sorted(online_only))}"
+        )
