@@ -29,6 +29,8 @@ def on_post_build(config):
         text = path.read_text(encoding="utf-8")
         for old, new in replacements:
             if old not in text:
-                raise PluginError(f"hooks/pmt_fixes.py: {relative} no longer holds {old!r}: check the fix against this PMT")
+                raise PluginError(
+                    f"hooks/pmt_fixes.py: {relative} no longer holds {old!r}: check the fix against this PMT"
+                )
             text = text.replace(old, new)
         path.write_text(text, encoding="utf-8")
