@@ -13,12 +13,18 @@ An exercise's `env` section installs Django and prepares it; its checks then ser
 
 Django reads its settings once per interpreter, and the page's interpreter lives as long as the
 page: every Run and Validate calls `configure_django()` again, so it configures Django the first
-time and, afterwards, puts back the settings it chose, forgets the URL caches and the converters a
-previous run registered. Each run starts from the same clean state.
+time and, afterwards, puts back the settings it chose, forgets the URL caches, the converters, the
+models and the tables a previous run made. Each run starts from the same clean state.
+
+An exercise on the ORM adds, in its `env`, `await use_database()`; its checks create the tables
+of the learner's models (`create_tables(Author, Book)`), fill them, and count the queries a
+function runs (`with counting_queries() as queries: ...`). The learner's models name their app:
+`class Meta: app_label = "library"`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import types
 
@@ -32,7 +38,9 @@ BASE_SETTINGS = {
     "ALLOWED_HOSTS": ["testserver", "127.0.0.1"],  # Django's test client, course_helpers.wsgi
     "ROOT_URLCONF": None,
     "INSTALLED_APPS": [],
-    "DATABASES": {},
+    # An empty SQLite database in memory. Nothing connects to it unless a run queries it, so the
+    # routing exercises never need sqlite3; use_database() makes it ready for the ORM's.
+    "DATABASES": {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}},
     "MIDDLEWARE": ["django.middleware.common.CommonMiddleware"],
     "APPEND_SLASH": True,
     "USE_TZ": True,
@@ -64,6 +72,62 @@ def configure_django(**settings) -> None:
     set_script_prefix("/")  # a run served under a SCRIPT_NAME must not leak it into the next one
     set_urlconf(None)
     clear_url_caches()
+    _forget_models_and_tables()
+
+
+def _forget_models_and_tables() -> None:
+    """The learner's models and tables of a previous run: gone (redefining a model warns)."""
+    from django.apps import apps
+    from django.db import connections
+
+    installed = {config.label for config in apps.get_app_configs()}
+    for label in [label for label in apps.all_models if label not in installed]:
+        del apps.all_models[label]
+    apps.clear_cache()
+    # Only a connection a run opened: asking for another would import sqlite3, which the page
+    # loads only for the exercises that use a database. In memory, a table lives as long as its
+    # connection: drop them.
+    for connection in connections.all(initialized_only=True):
+        if connection.connection is None:
+            continue
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA foreign_keys = OFF")
+            for table in connection.introspection.table_names(cursor):
+                cursor.execute(f'DROP TABLE "{table}"')
+            cursor.execute("PRAGMA foreign_keys = ON")
+
+
+async def use_database() -> None:
+    """Make Django's database ready: in the page, load Python's sqlite3 module, which Pyodide
+    ships apart (the first run only). The database is SQLite, in memory, empty at each run."""
+    if sys.platform == "emscripten":
+        try:
+            import sqlite3  # noqa: F401
+        except ModuleNotFoundError:
+            import pyodide_js
+
+            print("Loading Python's sqlite3 module (first run only)...")
+            await pyodide_js.loadPackage("sqlite3")
+
+
+def create_tables(*models) -> None:
+    """Create the table of each model, in this order (a model before those that refer to it)."""
+    from django.db import connection
+
+    with connection.schema_editor() as editor:
+        for model in models:
+            editor.create_model(model)
+
+
+@contextlib.contextmanager
+def counting_queries():
+    """`with counting_queries() as queries:` ... then `len(queries)` is the number of SQL queries
+    run inside the block, and `[q["sql"] for q in queries]` their text."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        yield captured
 
 
 def serve(urlpatterns, middleware=None, **settings):
@@ -111,4 +175,4 @@ def _importable(middleware, index: int) -> str:
     return f"exercise_middleware.middleware_{index}"
 
 
-__all__ = ["BASE_SETTINGS", "configure_django", "serve"]
+__all__ = ["BASE_SETTINGS", "configure_django", "counting_queries", "create_tables", "serve", "use_database"]
