@@ -111,10 +111,16 @@ async def use_database() -> None:
 
 
 def create_tables(*models) -> None:
-    """Create the table of each model, in this order (a model before those that refer to it)."""
+    """Create the table of each model, new and empty, in this order (a model before those that
+    refer to it); the tables of these models that exist already are dropped first, so that a check
+    can start each scenario again from empty tables."""
     from django.db import connection
 
+    existing = set(connection.introspection.table_names())
     with connection.schema_editor() as editor:
+        for model in reversed(models):
+            if model._meta.db_table in existing:
+                editor.delete_model(model)
         for model in models:
             editor.create_model(model)
 

@@ -15,12 +15,18 @@ DEBUG = False
 # "testserver" is the host of Django's test client.
 ALLOWED_HOSTS = ["localhost", "127.0.0.1", "testserver"]
 
-INSTALLED_APPS = []
+# The apps whose models the chapters on the ORM and on migrations use.
+INSTALLED_APPS = ["samples.orm.library", "samples.migrations.shop"]
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.common.CommonMiddleware",  # APPEND_SLASH: /books -> /books/
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
+
+# A SQLite database in memory: each process (each test worker) gets its own, empty until the
+# tests create its tables. A real project names a file or, in production, a PostgreSQL server.
+DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The URLconf the site serves: each sample module names itself when it is the one served
 # (`gunicorn samples.wsgi_asgi.django_hello`); tests choose theirs with override_settings.

@@ -1,0 +1,1 @@
+"""Samples of the chapter "Schema migrations" (docs/migrations/index.md)."""

@@ -1,0 +1,1 @@
+"""The Django app of the migrations chapter: its models and the migrations that built them."""

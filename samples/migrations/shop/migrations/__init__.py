@@ -1,0 +1,1 @@
+"""The migrations of the shop app, in the order Django applies them."""

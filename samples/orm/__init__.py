@@ -1,0 +1,1 @@
+"""Samples of the chapter "Databases and ORMs" (docs/orm/index.md)."""

@@ -1,0 +1,1 @@
+"""The Django app of the ORM chapter: authors, books and reviews (models.py)."""
