@@ -12,8 +12,9 @@ import pytest
 
 from course_helpers.packages import BROWSER_MARKERS, PINS, needed
 from courseware.browser_runtime import BrowserRuntime
+from courseware.exercise import Exercise
 from courseware.project import PROJECT_ROOT
-from tests.support import pmt
+from tests.support import pmt, scratch
 from tests.support.mirror.download import Downloads
 from tests.support.mirror.plan import Plan, UnpinnedNeed
 from tests.support.mirror.serve import NPM_STAND_INS, PYPI_SIMPLE, WHEEL_HOST, Mirror
@@ -110,3 +111,24 @@ def test_filling_the_mirror_again_downloads_nothing_and_says_what_it_holds():
     assert done.returncode == 0, done.stderr
     assert re.match(r"browser mirror: \d+ Pyodide lock wheels, \d+ micropip pins", done.stdout), done.stdout
     assert {p.name: p.stat().st_mtime for p in Downloads().folder.glob("*.whl")} == before
+
+
+def django_exercise(folder, queries: bool):
+    """A throwaway exercise on Django whose solution opens the database, or does not."""
+    scratch.write_exercise(
+        folder, prelude="from django.db import connection\n" + ("connection.ensure_connection()\n" if queries else "")
+    )
+    exo = folder / "exo.py"
+    exo.write_text(
+        exo.read_text().replace(
+            "LIMIT = 3", "from course_helpers.django_setup import configure_django\nconfigure_django()"
+        )
+    )
+    return Exercise.at(f"{folder.parent.name}/{folder.name}", folder.parent.parent)
+
+
+def test_a_need_that_only_running_shows_is_found(plan, tmp_path):
+    """Importing Django needs no sqlite3; its first query does: the probe runs the solution to see it."""
+    gap = plan.offline_gap(django_exercise(tmp_path / "orm" / "queries", queries=True))
+    assert gap and "sqlite3" in gap and "BROWSER_ASSETS=online" in gap
+    assert plan.offline_gap(django_exercise(tmp_path / "routing" / "no_queries", queries=False)) is None

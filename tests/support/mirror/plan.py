@@ -12,7 +12,7 @@ from pathlib import Path
 from course_helpers.packages import BROWSER_MARKERS, PINS, needed, normalise
 from courseware.browser_runtime import BrowserRuntime
 from courseware.exercise import Exercise
-from courseware.project import exercise_python
+from courseware.project import PROJECT_ROOT, exercise_python
 
 # Pyodide loads micropip itself before installing anything from PyPI.
 ALWAYS_MIRRORED = ("micropip",)
@@ -44,6 +44,23 @@ for module in json.loads(sys.argv[2]):
             needed.add(name)
             del sys.modules[name]
 print(json.dumps(sorted(needed)))
+"""
+
+
+# Run in the browser-parity interpreter: validate the exercise's solution with the standard modules
+# Pyodide builds apart made missing, and report the one it stops on. Importing a package is not
+# always enough to tell: Django imports sqlite3 only when a query first opens the database.
+RUN_PROBE = """
+import json, re, sys
+for name in json.loads(sys.argv[1]):
+    sys.modules[name] = None
+from pathlib import Path
+from courseware.exercise import Exercise
+from courseware.run_check import run
+folder = Path(sys.argv[2])
+outcome = run(Exercise.at(f"{folder.parent.name}/{folder.name}", folder.parent.parent), "corr")
+halted = re.search(r"import of ([\\w.]+) halted; None in sys.modules", outcome.traceback)
+print(json.dumps(halted and halted.group(1)))
 """
 
 
@@ -95,6 +112,8 @@ class Plan:
         missing = {name for name in lock if self.lock_entry(name)[1].get("package_type") == "cpython_module"}
         third_party = sorted({m.split(".")[0] for m in exercise.imported_modules() if self._third_party(m)})
         missing |= set(self.built_apart_needs(tuple(third_party)))
+        if third_party and not missing:
+            missing |= set(self.run_needs(str(exercise.folder)))
         missing = sorted(missing)
         if missing:
             return (
@@ -114,17 +133,38 @@ class Plan:
         """Lock packages (such as "ssl") that importing `modules` needs in the page."""
         if not modules:
             return []
-        apart = {
-            module: name
-            for name, entry in self.runtime.lock["packages"].items()
-            if entry.get("package_type") == "cpython_module"
-            for module in entry.get("imports", [name])
-        }
+        apart = self._built_apart()
         done = subprocess.run(
             [str(self.python), "-c", PROBE, json.dumps(sorted(apart)), json.dumps(list(modules))],
             capture_output=True, text=True, check=True,
         )  # fmt: skip
         return sorted({apart[module] for module in json.loads(done.stdout)})
+
+    @functools.cache  # noqa: B019 - one Plan per session; the answer depends only on the exercise
+    def run_needs(self, folder: str) -> list[str]:
+        """Lock packages (such as "sqlite3") that running the exercise's solution needs in the page,
+        beyond its imports."""
+        apart = self._built_apart()
+        needs: set[str] = set()
+        while True:
+            blocked = sorted(set(apart) - {m for m, name in apart.items() if name in needs})
+            done = subprocess.run(
+                [str(self.python), "-c", RUN_PROBE, json.dumps(blocked), folder],
+                capture_output=True, text=True, check=True, cwd=PROJECT_ROOT,
+            )  # fmt: skip
+            module = json.loads(done.stdout.splitlines()[-1])
+            if module is None or module.split(".")[0] not in apart or apart[module.split(".")[0]] in needs:
+                return sorted(needs)
+            needs.add(apart[module.split(".")[0]])
+
+    def _built_apart(self) -> dict[str, str]:
+        """Import name -> lock package, for the standard modules Pyodide builds apart."""
+        return {
+            module: name
+            for name, entry in self.runtime.lock["packages"].items()
+            if entry.get("package_type") == "cpython_module"
+            for module in entry.get("imports", [name])
+        }
 
     def lock_entry(self, name: str):
         """(key, entry) of Pyodide's lock for this distribution, or None."""
