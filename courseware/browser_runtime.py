@@ -29,6 +29,11 @@ from courseware.project import PROJECT_ROOT, python_libs
 
 PYODIDE_DIR = PROJECT_ROOT / "node_modules" / "pyodide"
 
+# What the exercise environment needs under CPython and the browser does without, pinned so that
+# it is rebuilt the same every time: SQLAlchemy's CPython wheels ask for greenlet (for its asyncio
+# support); Pyodide's build of SQLAlchemy has no such need.
+CPYTHON_ONLY_PINS = {"greenlet": "3.5.6"}
+
 # Modules that import in Pyodide but cannot work there (see the PMT notes): an exercise
 # that needs one would pass under CPython and break in the learner's page.
 UNUSABLE_IN_BROWSER = {
@@ -181,7 +186,8 @@ class BrowserRuntime:
             for e in self.lock["packages"].values()
             if e.get("package_type") != "cpython_module" and packages.normalise(e["name"]) not in pinned
         ]  # a pin takes the place of the lock's version (typing-extensions: FastAPI needs a newer one)
-        return sorted(lines + [f"{name}=={version}" for name, version in self.micropip_pins.items()])
+        pins = self.micropip_pins | CPYTHON_ONLY_PINS
+        return sorted(lines + [f"{name}=={version}" for name, version in pins.items()])
 
     def requirements(self, exercises: list[Exercise]) -> list[str]:
         """pip requirement lines giving CPython the browser's version of every package the

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from course_helpers.packages import PINS, normalise
-from courseware.browser_runtime import python_libs_sources
+from courseware.browser_runtime import CPYTHON_ONLY_PINS, python_libs_sources
 from courseware.exercise import Section, imported_modules
 from courseware.project import PROJECT_ROOT, python_libs
 
@@ -139,13 +139,22 @@ def test_the_exercise_environment_is_built_from_the_lock(runtime, exercise_pytho
     installed = json.loads(
         subprocess.run([str(exercise_python), "-c", probe], capture_output=True, text=True, check=True).stdout
     )
-    lock = {e["name"].lower(): e["version"] for e in runtime.lock["packages"].values()}
-    pins = {name.lower(): version for name, version in PINS.items()}
+    installed = {normalise(name): version for name, version in installed.items()}  # typing_extensions
+    lock = {normalise(e["name"]): e["version"] for e in runtime.lock["packages"].values()}
+    pins = {normalise(name): version for name, version in PINS.items()}
     drift = {
         name: (version, lock.get(name) or pins.get(name))
         for name, version in installed.items()
-        if name in lock | pins and name not in ("pip", "setuptools") and version != (lock.get(name) or pins.get(name))
+        if name in lock | pins and name not in ("pip", "setuptools") and version != (pins.get(name) or lock.get(name))
     }
     assert not drift, (
         f"exercise environment packages at other versions than the browser's (installed, browser): {drift}"
     )
+    unpinned = {
+        name: version
+        for name, version in installed.items()
+        if name not in lock | pins
+        and name not in ("pip", "setuptools")
+        and CPYTHON_ONLY_PINS.get(name) != version  # keys normalised already
+    }
+    assert not unpinned, f"exercise environment packages pinned nowhere (add them to CPYTHON_ONLY_PINS): {unpinned}"
