@@ -143,7 +143,7 @@ def test_the_exercise_environment_is_built_from_the_lock(runtime, exercise_pytho
     lock = {normalise(e["name"]): e["version"] for e in runtime.lock["packages"].values()}
     pins = {normalise(name): version for name, version in PINS.items()}
     drift = {
-        name: (version, lock.get(name) or pins.get(name))
+        name: (version, pins.get(name) or lock.get(name))
         for name, version in installed.items()
         if name in lock | pins and name not in ("pip", "setuptools") and version != (pins.get(name) or lock.get(name))
     }
