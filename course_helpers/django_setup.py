@@ -19,25 +19,28 @@ models and the tables a previous run made. Each run starts from the same clean s
 An exercise on the ORM adds, in its `env`, `await use_database()`; its checks create the tables
 of the learner's models (`create_tables(Author, Book)`), fill them, and count the queries a
 function runs (`with counting_queries() as queries: ...`). The learner's models name their app:
-`class Meta: app_label = "library"`.
+`class Meta: app_label = "library"` (course_helpers.django_app). Touch the database in the checks,
+not in `env`: a section with top-level await runs as a task of the page's event loop, and Django
+gives each task a connection of its own, which in memory means a database of its own.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 import types
 
 from course_helpers.feedback import learner_line, message_of
 
-# What a run may change and configure_django() puts back. No database, no installed apps:
-# the routing, views and middleware of django.urls and django.http need neither.
+# What a run may change and configure_django() puts back. One installed app, which holds the
+# learner's models (course_helpers.django_app); the routing exercises never use it.
 BASE_SETTINGS = {
     "DEBUG": False,
     "SECRET_KEY": "exercise-only-never-use-in-production",
     "ALLOWED_HOSTS": ["testserver", "127.0.0.1"],  # Django's test client, course_helpers.wsgi
     "ROOT_URLCONF": None,
-    "INSTALLED_APPS": [],
+    "INSTALLED_APPS": ["course_helpers.django_app.LearnerModels"],
     # An empty SQLite database in memory. Nothing connects to it unless a run queries it, so the
     # routing exercises never need sqlite3; use_database() makes it ready for the ORM's.
     "DATABASES": {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}},
@@ -47,6 +50,7 @@ BASE_SETTINGS = {
 }
 
 _default_converters: dict | None = None
+_configured_here = False  # whether this module configured Django (always, in the page)
 
 
 def configure_django(**settings) -> None:
@@ -55,12 +59,18 @@ def configure_django(**settings) -> None:
     from django.conf import settings as django_settings
     from django.urls import clear_url_caches, converters, resolvers, set_script_prefix, set_urlconf
 
-    global _default_converters
+    global _default_converters, _configured_here
     chosen = {**BASE_SETTINGS, **settings}
+    # Pyodide's event loop is marked running at all times, so Django takes every query in the page
+    # for one made from async code and refuses it (SynchronousOnlyOperation). That guard keeps a
+    # connection from being shared between threads; the page has one thread, and the checks never
+    # await between queries. The course's checker runs sections the same way (courseware.run_check).
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     if not django_settings.configured:
         django_settings.configure(**chosen)
         django.setup()
         _default_converters = dict(converters.REGISTERED_CONVERTERS)
+        _configured_here = True
     else:
         for name, value in chosen.items():
             setattr(django_settings, name, value)
@@ -72,7 +82,8 @@ def configure_django(**settings) -> None:
     set_script_prefix("/")  # a run served under a SCRIPT_NAME must not leak it into the next one
     set_urlconf(None)
     clear_url_caches()
-    _forget_models_and_tables()
+    if _configured_here:  # never the models and tables of a project that configured Django itself
+        _forget_models_and_tables()
 
 
 def _forget_models_and_tables() -> None:
@@ -83,18 +94,15 @@ def _forget_models_and_tables() -> None:
     installed = {config.label for config in apps.get_app_configs()}
     for label in [label for label in apps.all_models if label not in installed]:
         del apps.all_models[label]
+    apps.all_models["library"].clear()  # the learner's app (django_app): its models are the run's
+    apps._pending_operations.clear()  # relations to models a previous run named but never defined
     apps.clear_cache()
     # Only a connection a run opened: asking for another would import sqlite3, which the page
     # loads only for the exercises that use a database. In memory, a table lives as long as its
     # connection: drop them.
     for connection in connections.all(initialized_only=True):
-        if connection.connection is None:
-            continue
-        with connection.cursor() as cursor:
-            cursor.execute("PRAGMA foreign_keys = OFF")
-            for table in connection.introspection.table_names(cursor):
-                cursor.execute(f'DROP TABLE "{table}"')
-            cursor.execute("PRAGMA foreign_keys = ON")
+        if connection.connection is not None:
+            _drop_tables(connection, connection.introspection.table_names())
 
 
 async def use_database() -> None:
@@ -116,13 +124,26 @@ def create_tables(*models) -> None:
     can start each scenario again from empty tables."""
     from django.db import connection
 
-    existing = set(connection.introspection.table_names())
+    tables = []
+    for model in models:
+        tables.append(model._meta.db_table)
+        tables += [  # the join tables Django makes for a ManyToManyField
+            field.remote_field.through._meta.db_table
+            for field in model._meta.local_many_to_many
+            if field.remote_field.through._meta.auto_created
+        ]
+    _drop_tables(connection, tables)
     with connection.schema_editor() as editor:
-        for model in reversed(models):
-            if model._meta.db_table in existing:
-                editor.delete_model(model)
         for model in models:
             editor.create_model(model)
+
+
+def _drop_tables(connection, tables) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA foreign_keys = OFF")  # in any order
+        for table in tables:
+            cursor.execute(f'DROP TABLE IF EXISTS "{table}"')
+        cursor.execute("PRAGMA foreign_keys = ON")
 
 
 @contextlib.contextmanager

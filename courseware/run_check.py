@@ -125,11 +125,7 @@ def run_sections(
             if section is None:
                 continue
             try:
-                code = section.compiled(filename)
-                if code.co_flags & inspect.CO_COROUTINE:  # top-level await (env, secrets)
-                    asyncio.run(eval(code, namespace))
-                else:
-                    exec(code, namespace)
+                run_as_the_page_does(section.compiled(filename), namespace)
             except BaseException as error:  # noqa: BLE001 - a learner's code may raise anything
                 return Outcome(
                     label,
@@ -159,11 +155,7 @@ def run_examples(exercise: Exercise, time_limit: float = TIME_LIMIT_SECONDS) -> 
     with contextlib.redirect_stdout(printed), _time_limit(time_limit):
         for name in ("env", "corr"):
             if name in sections:
-                code = sections[name].compiled(exercise.exo_file)
-                if code.co_flags & inspect.CO_COROUTINE:
-                    asyncio.run(eval(code, namespace))
-                else:
-                    exec(code, namespace)
+                run_as_the_page_does(sections[name].compiled(exercise.exo_file), namespace)
         runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
         parser = doctest.DocTestParser()
         for number, block in enumerate(blocks, start=1):
@@ -173,6 +165,24 @@ def run_examples(exercise: Exercise, time_limit: float = TIME_LIMIT_SECONDS) -> 
     if results.failed:
         return Outcome("examples", passed=False, stage="examples", error="DocTestFailure", message=failures.getvalue())
     return Outcome("examples", passed=True, output=f"{results.attempted} example lines hold")
+
+
+def run_as_the_page_does(code, namespace: dict) -> None:
+    """Run one compiled section as the page runs it. Under Pyodide an event loop is marked running
+    at all times (its WebLoop marks itself so when it is created): a section with top-level await
+    (env, secrets) runs as a task of that loop, any other runs as plain code while the loop is still
+    marked running. Here too, then: `asyncio.run()` fails in every section, as in the page, and so
+    does Django's refusal of database calls "from an async context" (django_setup deals with it)."""
+    if code.co_flags & inspect.CO_COROUTINE:
+        asyncio.run(eval(code, namespace))
+        return
+    loop = asyncio.new_event_loop()
+    asyncio._set_running_loop(loop)  # noqa: SLF001 - what pyodide.webloop.WebLoop.__init__ does
+    try:
+        exec(code, namespace)
+    finally:
+        asyncio._set_running_loop(None)  # noqa: SLF001
+        loop.close()
 
 
 @contextlib.contextmanager
