@@ -1,5 +1,6 @@
 """samples/django_settings.py: the one settings module of the Django samples, as Django reads it."""
 
+import os
 import subprocess
 import sys
 
@@ -28,7 +29,11 @@ def test_a_sample_served_on_its_own_is_the_root_urlconf():
         "from django.test import Client\n"
         "print(settings.ROOT_URLCONF, Client().get('/books/1/').status_code)\n"
     )
-    done = subprocess.run([sys.executable, "-c", probe], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True)
+    # A sample imported by this process sets SAMPLE_URLCONF (setdefault): the fresh one must not inherit it.
+    env = {name: value for name, value in os.environ.items() if name != "SAMPLE_URLCONF"}
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, check=True
+    )
     assert done.stdout.split() == ["samples.routing.django_urls", "200"]
 
 
