@@ -1,0 +1,275 @@
+# --- PYODIDE:env --- #
+import random
+
+from course_helpers.checks import call, returning
+from course_helpers.sqlalchemy_setup import counting_statements, new_engine, use_sqlalchemy
+
+await use_sqlalchemy()
+
+import sqlalchemy
+from sqlalchemy.orm import Session
+
+
+def scenario():
+    """A session on a new, empty database holding the learner's tables."""
+    call(
+        Base.registry.configure,
+        described_as="Setting up the mappings of Order and OrderLine",
+        advice="Each side's back_populates names the attribute of the other side: Order.lines has "
+        "back_populates='order' and OrderLine.order has back_populates='lines'.",
+    )
+    engine = new_engine()
+    call(Base.metadata.create_all, engine, described_as="Creating the tables of your models")
+    return engine, Session(engine)
+
+
+def stored_lines(engine):
+    """{order_id: sorted products} of the rows of order_lines, read in SQL, past the session."""
+    with engine.connect() as connection:
+        rows = connection.execute(sqlalchemy.text("SELECT order_id, product FROM order_lines")).all()
+    found = {}
+    for order_id, product in rows:
+        found.setdefault(order_id, []).append(product)
+    return {order_id: sorted(products) for order_id, products in found.items()}
+
+
+def commit(session, what, advice):
+    """Commit; a failure becomes a message that says which step failed."""
+    try:
+        session.commit()
+    except sqlalchemy.exc.SQLAlchemyError as error:
+        session.rollback()
+        raise AssertionError(
+            f"{what}: the commit failed with {type(error).__name__}: {str(error).splitlines()[0]}\nHint: {advice}"
+        ) from None
+
+
+def new_order(customer, *products):
+    """An Order with one line per product (quantity 1, unit price 100)."""
+    lines = [call(OrderLine, product=product, quantity=1, unit_price=100) for product in products]
+    return call(Order, customer=customer, lines=lines, advice="Order needs the relationship lines.")
+
+
+def as_pairs(result):
+    """The learner's result as a list of plain tuples (None for an item that is not a pair)."""
+    return [tuple(item) if isinstance(item, (tuple, sqlalchemy.Row)) and len(item) == 2 else None for item in result]
+
+
+# --- PYODIDE:code --- #
+from sqlalchemy import ForeignKey, func, select
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Order(Base):
+    __tablename__ = "orders"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer: Mapped[str]
+    # lines: the relationship to OrderLine
+
+
+class OrderLine(Base):
+    __tablename__ = "order_lines"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # order_id: the foreign key to orders.id
+    product: Mapped[str]
+    quantity: Mapped[int]
+    unit_price: Mapped[int]
+    # order: the relationship to Order
+
+
+def orders_totalling_at_least(session, minimum):
+    """[(order id, total), ...] for the orders whose total is at least `minimum`."""
+    return []
+
+
+# --- PYODIDE:corr --- #
+from sqlalchemy import ForeignKey, func, select
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Order(Base):
+    __tablename__ = "orders"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer: Mapped[str]
+    lines: Mapped[list["OrderLine"]] = relationship(back_populates="order", cascade="all, delete-orphan")
+
+
+class OrderLine(Base):
+    __tablename__ = "order_lines"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"))
+    product: Mapped[str]
+    quantity: Mapped[int]
+    unit_price: Mapped[int]
+    order: Mapped["Order"] = relationship(back_populates="lines")
+
+
+def orders_totalling_at_least(session, minimum):
+    """[(order id, total), ...] for the orders whose total is at least `minimum`."""
+    total = func.coalesce(func.sum(OrderLine.quantity * OrderLine.unit_price), 0)
+    statement = (
+        select(Order.id, total)
+        .outerjoin(Order.lines)
+        .group_by(Order.id)
+        .having(total >= minimum)
+        .order_by(total.desc(), Order.id)
+    )
+    return session.execute(statement).all()
+
+
+# --- PYODIDE:tests --- #
+engine, session = scenario()
+order = new_order("Ada", "tea", "cake")
+session.add_all([order, new_order("Bob", "jam")])
+commit(session, "Saving two orders with their lines", "give OrderLine an order_id, a ForeignKey('orders.id').")
+session.delete(order)
+commit(
+    session,
+    "Deleting an order that has lines",
+    "give Order.lines cascade='all, delete-orphan': without it, SQLAlchemy keeps the lines and sets their "
+    "order_id to NULL.",
+)
+assert stored_lines(engine) == {2: ["jam"]}, (
+    f"After deleting Ada's order, order_lines should hold Bob's line only, got {stored_lines(engine)}. "
+    "Hint: cascade='all, delete-orphan' on Order.lines deletes an order's lines with it."
+)
+found = as_pairs(returning(list, orders_totalling_at_least, session, 50))
+assert found == [(2, 100)], (
+    f"orders_totalling_at_least(session, 50) should be [(2, 100)] (one line of 1 x 100), got {found}. "
+    "Hint: group by Order.id and sum quantity * unit_price."
+)
+session.close()
+
+# --- PYODIDE:secrets --- #
+# Both sides of the relationship follow each other in Python, before any flush.
+engine, session = scenario()
+order = new_order("Chloé")
+line = call(OrderLine, product="pain", quantity=2, unit_price=150)
+line.order = order
+assert line in order.lines, (
+    "After line.order = order, the line should already be in order.lines (before any flush). "
+    "Hint: give OrderLine.order back_populates='lines', so that setting one side updates the other."
+)
+other = call(OrderLine, product="miel", quantity=1, unit_price=900)
+order.lines.append(other)
+assert other.order is order, (
+    "After order.lines.append(line), line.order should be that order (before any flush). "
+    "Hint: give Order.lines back_populates='order', so that changing the list updates each line."
+)
+session.close()
+
+# Deleting an order deletes its lines, and only its lines.
+engine, session = scenario()
+orders = [new_order(f"client {n}", *[f"p{n}-{k}" for k in range(n % 4)]) for n in range(1, 8)]
+session.add_all(orders)
+commit(session, "Saving seven orders", "give OrderLine an order_id, a ForeignKey('orders.id').")
+expected = stored_lines(engine)
+for victim in (orders[2], orders[6], orders[3]):
+    session.delete(victim)
+    commit(
+        session,
+        f"Deleting the order {victim.id}, which has {len(expected.get(victim.id, []))} line(s)",
+        "give Order.lines cascade='all, delete-orphan': without it, SQLAlchemy keeps the lines and sets "
+        "their order_id to NULL, which a required foreign key refuses.",
+    )
+    expected.pop(victim.id, None)
+    assert stored_lines(engine) == expected, (
+        f"After deleting the order {victim.id}, order_lines should be {expected}, got {stored_lines(engine)}. "
+        "Hint: cascade='all, delete-orphan' on Order.lines deletes an order's lines with it, and nothing else."
+    )
+
+# Taking a line out of order.lines deletes it: a line has no life without its order.
+kept = orders[4]
+removed = kept.lines.pop(0)
+commit(
+    session,
+    "Removing a line from order.lines",
+    "add delete-orphan to the cascade of Order.lines: cascade='all, delete-orphan'. With 'all' alone, "
+    "SQLAlchemy detaches the line by setting its order_id to NULL.",
+)
+expected[kept.id].remove(removed.product)
+expected = {key: value for key, value in expected.items() if value}
+assert stored_lines(engine) == expected, (
+    f"After orders[4].lines.pop(0) and a commit, order_lines should be {expected}, got {stored_lines(engine)}. "
+    "Hint: cascade='all, delete-orphan' on Order.lines: a line removed from the list is deleted."
+)
+replaced = orders[5]
+replaced.lines = [call(OrderLine, product="Ünïcode", quantity=3, unit_price=7)]
+commit(session, "Replacing order.lines by a new list", "cascade='all, delete-orphan' on Order.lines.")
+expected[replaced.id] = ["Ünïcode"]
+assert stored_lines(engine) == expected, (
+    f"After order.lines = [a new line], order_lines should be {expected}, got {stored_lines(engine)}. "
+    "Hint: with delete-orphan, the lines left out of the new list are deleted."
+)
+
+# A line cannot be stored without an order, nor with an order that does not exist.
+for what, values in (
+    ("a line without an order", {}),
+    ("a line whose order_id names no order", {"order_id": 9999}),
+):
+    refused = False
+    try:
+        session.add(call(OrderLine, product="orphan", quantity=1, unit_price=1, **values))
+        session.commit()
+    except sqlalchemy.exc.SQLAlchemyError:
+        refused = True
+        session.rollback()
+    assert refused and stored_lines(engine) == expected, (
+        f"Saving {what} should fail and store nothing, got order_lines {stored_lines(engine)}. "
+        "Hint: order_id: Mapped[int] = mapped_column(ForeignKey('orders.id')): Mapped[int] (not int | None) "
+        "makes it NOT NULL, and the foreign key refuses an order that does not exist."
+    )
+session.close()
+
+# The query: random orders, some without lines, ties in totals, every boundary.
+rng = random.Random(12)
+for _ in range(4):
+    engine, session = scenario()
+    totals = {}
+    ids = list(range(1, 16))
+    rng.shuffle(ids)
+    for order_id in ids:
+        lines = []
+        for k in range(rng.choice([0, 0, 1, 2, 3])):
+            quantity, price = rng.choice([(1, 500), (2, 250), (5, 100), (3, 40), (1, 1)])
+            lines.append(call(OrderLine, product=f"article {k}", quantity=quantity, unit_price=price))
+        session.add(call(Order, id=order_id, customer=f"client {order_id}", lines=lines))
+        totals[order_id] = sum(line.quantity * line.unit_price for line in lines)
+    commit(session, "Saving random orders", "check the models against the statement.")
+    session.expunge_all()
+    bounds = sorted(set(totals.values()))
+    for minimum in [-1, 0, 1, *bounds, *(b + 1 for b in bounds)]:
+        wanted = sorted(((i, t) for i, t in totals.items() if t >= minimum), key=lambda pair: (-pair[1], pair[0]))
+        with counting_statements(engine) as statements:
+            found = as_pairs(returning(list, orders_totalling_at_least, session, minimum))
+        pairs = [pair for pair in found if pair]
+        if sorted(found, key=str) == sorted(wanted, key=str):
+            advice = "order_by(total.desc(), Order.id): the biggest total first, ties by id."
+        elif {i for i, _ in wanted} - {i for i, _ in pairs} == {i for i, _ in wanted if totals[i] == 0} != set():
+            advice = (
+                "an inner join drops the orders that have no line: use outerjoin(Order.lines), and "
+                "func.coalesce(func.sum(...), 0), so that their total is 0 and not NULL."
+            )
+        elif len({t for _, t in pairs}) == 1 < len(pairs):
+            advice = (
+                "every order got the same total: the statement joins nothing, so each order meets every line "
+                "(a cartesian product). Join the lines of each order: select(...).outerjoin(Order.lines)."
+            )
+        else:
+            advice = "sum OrderLine.quantity * OrderLine.unit_price per Order.id, and keep the groups with having()."
+        assert found == wanted, (
+            f"orders_totalling_at_least(session, {minimum}) should be {wanted}, got {found}. Hint: {advice}"
+        )
+        assert len(statements) == 1, (
+            f"orders_totalling_at_least(session, {minimum}) sent {len(statements)} SQL statements; one was due. "
+            "Hint: compute the totals in the database with one select() grouped by order, not in Python."
+        )
+    session.close()
