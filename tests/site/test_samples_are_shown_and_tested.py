@@ -28,6 +28,15 @@ def imported_modules(path) -> set[str]:
         elif isinstance(node, ast.ImportFrom) and node.module:
             found.add(node.module)
             found.update(f"{node.module}.{alias.name}" for alias in node.names)
+        elif (  # importlib.import_module("samples...0001_initial"): a migration's name starts with a digit
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "import_module"
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            found.add(node.args[0].value)
     return found
 
 
@@ -58,3 +67,12 @@ def test_a_mention_in_a_comment_or_string_is_not_an_import(tmp_path):
         '"""Drives samples.routing.flask_blueprints."""\n# from samples.routing import flask_blueprints\nimport os\n'
     )
     assert imported_modules(test_file) == {"os"}
+
+
+def test_a_module_named_in_import_module_is_imported(tmp_path):
+    """A Django migration's module name starts with a digit: its test imports it with import_module."""
+    test_file = tmp_path / "test_sample.py"
+    test_file.write_text(
+        'import importlib\nmigration = importlib.import_module("samples.shop.migrations.0001_initial")\n'
+    )
+    assert imported_modules(test_file) == {"importlib", "samples.shop.migrations.0001_initial"}
