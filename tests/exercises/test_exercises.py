@@ -16,7 +16,9 @@ import subprocess
 import pytest
 
 from courseware.exercise import EXERCISES_DIR, Exercise, discover_slugs
+from courseware.project import PROJECT_ROOT
 from tests.support.messages import HINT, lacking_hints
+from tests.support.site import embeds
 
 SLUGS = discover_slugs()
 WRONG_ANSWERS = [(slug, path.name) for slug in SLUGS for path in Exercise.at(slug).wrong_answer_files]
@@ -161,3 +163,35 @@ def test_checked_at_the_browser_versions(slug, runtime, exercise_python):
     assert not wrong, (
         f"{slug}: packages at another version than in the browser (checks, browser): {wrong}; run make test"
     )
+
+
+# The page's Python lives as long as the page: its exercises run one after the other in one
+# interpreter, and each may be run again. Run every solution of a page in its order, twice, in
+# one interpreter: what a run leaves behind (models, tables, routes, settings) must not break
+# the next run of the same exercise or of its neighbour.
+ONE_PAGE = """
+import json, sys
+from courseware.exercise import Exercise
+from courseware.run_check import run
+failures = []
+for round in (1, 2):
+    for slug in json.loads(sys.argv[1]):
+        outcome = run(Exercise.at(slug), "corr")
+        if not outcome.passed:
+            failures.append(f"round {round}, {slug}, at {outcome.stage}: {outcome.error}: {outcome.message}")
+print(json.dumps(failures))
+"""
+
+
+@pytest.mark.parametrize(
+    ("page", "slugs"),
+    [pytest.param(page, slugs, id=page, marks=pytest.mark.exercise(*slugs)) for page, slugs in embeds().items()],
+)
+def test_a_pages_solutions_run_in_one_interpreter_again_and_again(page, slugs, exercise_python):
+    done = subprocess.run(
+        [str(exercise_python), "-c", ONE_PAGE, json.dumps(slugs)],
+        capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=600,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    failures = json.loads(done.stdout.splitlines()[-1])
+    assert not failures, f"{page}: a solution fails when its page's exercises ran before it:\n" + "\n".join(failures)
