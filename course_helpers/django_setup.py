@@ -61,11 +61,6 @@ def configure_django(**settings) -> None:
 
     global _default_converters, _configured_here
     chosen = {**BASE_SETTINGS, **settings}
-    # Pyodide's event loop is marked running at all times, so Django takes every query in the page
-    # for one made from async code and refuses it (SynchronousOnlyOperation). That guard keeps a
-    # connection from being shared between threads; the page has one thread, and the checks never
-    # await between queries. The course's checker runs sections the same way (courseware.run_check).
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     if not django_settings.configured:
         django_settings.configure(**chosen)
         django.setup()
@@ -82,7 +77,12 @@ def configure_django(**settings) -> None:
     set_script_prefix("/")  # a run served under a SCRIPT_NAME must not leak it into the next one
     set_urlconf(None)
     clear_url_caches()
-    if _configured_here:  # never the models and tables of a project that configured Django itself
+    if _configured_here:  # never the models, tables or guards of a project that configured Django itself
+        # Pyodide's event loop is marked running at all times, so Django takes every query in the page
+        # for one made from async code and refuses it (SynchronousOnlyOperation). That guard keeps a
+        # connection from being shared between threads; the page has one thread, and the checks never
+        # await between queries. The course's checker runs sections the same way (courseware.run_check).
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
         _forget_models_and_tables()
 
 

@@ -67,3 +67,23 @@ def test_models_tables_and_counted_queries_start_clean_at_every_run():
         "1 reverse 3 3",
         "1 again 0 0",
     ], done.stdout
+
+
+def test_a_project_that_configured_django_itself_keeps_its_guards_and_tables():
+    """In the test suite, the samples configure Django; configure_django() must not lift Django's
+    refusal of synchronous queries from async code there (a samples test relies on it)."""
+    probe = textwrap.dedent(
+        """
+        import os
+        from django.conf import settings
+        import django
+        settings.configure(DATABASES={"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}})
+        django.setup()
+        from course_helpers.django_setup import configure_django
+        configure_django()
+        print("DJANGO_ALLOW_ASYNC_UNSAFE" in os.environ)
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", probe], cwd=PROJECT_ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.split() == ["False"]
