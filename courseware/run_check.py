@@ -18,6 +18,7 @@ is 0 when every candidate did, 1 when one did not, 2 when the exercise cannot be
 from __future__ import annotations
 
 import asyncio
+import builtins
 import contextlib
 import doctest
 import inspect
@@ -38,6 +39,7 @@ from course_helpers.feedback import message_of
 from courseware.exercise import Exercise, ExerciseError, Section
 from courseware.wrong_answers import PREFIX, SUFFIX
 
+PMT_TESTS_TOKEN = "\n# Tests\n"  # between the learner's code and the public tests in the editor (PMT, English)
 HINT = "Hint:"  # how every failure message introduces its advice (CONTRIBUTING.md)
 TIME_LIMIT_SECONDS = 30
 
@@ -103,16 +105,20 @@ def run_sections(
     exercise: Exercise, label: str, chosen: Section, chosen_file: Path, expect=None, time_limit=TIME_LIMIT_SECONDS
 ) -> Outcome:
     sections = exercise.sections
+    tests = sections["tests"]
     plan = [
         ("env", sections.get("env"), exercise.exo_file),
+        # PMT shows the public tests in the editor, under the learner's code and its "# Tests" line,
+        # and runs the editor's text on "Validate" before it runs the public tests again: twice, in
+        # one namespace.
         ("candidate", chosen, chosen_file),
-        # PMT shows the public tests in the editor, under the learner's code, and runs the editor's
-        # content on "Validate" before it runs the public tests again: twice, in one namespace.
-        ("candidate", sections["tests"], exercise.exo_file),
-        ("tests", sections["tests"], exercise.exo_file),
+        ("candidate", tests, exercise.exo_file),
+        ("tests", tests, exercise.exo_file),
         ("secrets", sections["secrets"], exercise.exo_file),
         ("post", sections.get("post"), exercise.exo_file),
     ]
+    # And it keeps the editor's text in __USER_CODE__ while the run lasts (course_helpers.pytest_runner).
+    builtins.__USER_CODE__ = f"{chosen.source}{PMT_TESTS_TOKEN}{tests.source}"
     if chosen_file != exercise.exo_file:
         # A wrong answer (a patch) or a mutant has no file of its own lines: give them to linecache,
         # so that tracebacks, and the helpers' "the line that raised it", can quote the learner's line.

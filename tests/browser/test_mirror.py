@@ -7,6 +7,7 @@ import json
 import re
 import subprocess
 import sys
+import zipfile
 
 import pytest
 
@@ -132,3 +133,22 @@ def test_a_need_that_only_running_shows_is_found(plan, tmp_path):
     gap = plan.offline_gap(django_exercise(tmp_path / "orm" / "queries", queries=True))
     assert gap and "sqlite3" in gap and "BROWSER_ASSETS=online" in gap
     assert plan.offline_gap(django_exercise(tmp_path / "routing" / "no_queries", queries=False)) is None
+
+
+def test_pytest_runs_offline_with_the_standard_librarys_distutils(plan, exercise_importing):
+    """Pyodide's lock makes pytest need setuptools, and setuptools distutils, a module Pyodide builds
+    apart: the mirror serves it from this interpreter's standard library."""
+    lock, _ = plan.wanted([exercise_importing("pytest")])
+    assert "distutils" in lock
+    assert plan.offline_gap(exercise_importing("pytest")) is None
+
+
+def test_the_distutils_stand_in_is_the_standard_library_package_with_a_stable_hash(tmp_path):
+    entry = BrowserRuntime().lock["packages"]["distutils"]
+    first = Downloads(tmp_path / "a").stdlib_zip(entry, "distutils")
+    second = Downloads(tmp_path / "b").stdlib_zip(entry, "distutils")
+    assert first.name == entry["file_name"]
+    assert first.read_bytes() == second.read_bytes(), "two builds differ: the patched lock's hash would drift"
+    with zipfile.ZipFile(first) as archive:
+        names = archive.namelist()
+    assert "distutils/__init__.py" in names and "distutils/util.py" in names, names[:5]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -174,3 +175,17 @@ def test_run_check_refuses_an_unreadable_exercise_with_exit_two(exercises_root):
     (folder / "exo.py").write_text(EXO.replace("return 2 * x", "return 2 *"))
     done = run_check_command(str(folder))
     assert done.returncode == 2 and "syntax error" in done.stderr
+
+
+def test_the_editor_is_joined_and_split_as_pmt_does_it():
+    """PMT's editor holds the learner's code, its English tests token, then the public tests; the
+    checker builds the same text, and pytest_runner finds the learner's part by PMT's own pattern."""
+    from pyodide_mkdocs_theme.pyodide_macros.messages.en_lang import LangEn
+
+    from course_helpers.pytest_runner import TESTS_TOKEN
+    from courseware.run_check import PMT_TESTS_TOKEN
+
+    assert LangEn.tests.msg == PMT_TESTS_TOKEN
+    pmt_pattern = re.compile(LangEn.tests.as_pattern.pattern, re.I | re.M)
+    for line in ["# Tests", "#Tests", "# tests", "#  TESTS  "]:
+        assert bool(pmt_pattern.match(line)) == bool(TESTS_TOKEN.match(line)), line

@@ -7,17 +7,19 @@ import os
 import re
 import subprocess
 import sys
+import sysconfig
 import zipfile
 from email.parser import Parser
 from pathlib import Path
 
 from courseware.exercise import Exercise
 from courseware.project import PROJECT_ROOT
-from tests.support.mirror.plan import Plan
+from tests.support.mirror.plan import STDLIB_STAND_INS, Plan
 
 MIRROR_DIR = PROJECT_ROOT / "build" / "browser-mirror"
-# Packages with C speedups that build as pure Python when no compiler works (CC=false).
-PURE_FROM_SOURCE = {"markupsafe"}
+# Packages built here from their source: markupsafe's C speedups fail to build with no compiler
+# (CC=false) and the pure package remains; atomicwrites (which pytest needs) publishes no wheel.
+PURE_FROM_SOURCE = {"markupsafe", "atomicwrites"}
 
 
 class Downloads:
@@ -53,6 +55,20 @@ class Downloads:
             raise RuntimeError(f"could not mirror {name}=={version}: {done.stderr.strip()[-800:]}")
         return found
 
+    def stdlib_zip(self, entry: dict, package: str) -> Path:
+        """The standard library's `package`, zipped as Pyodide ships it (unpacked into the standard
+        library's folder); the same bytes at every build, so that its hash is stable."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        target = self.folder / entry["file_name"]
+        source = Path(sysconfig.get_paths()["stdlib"]) / package
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+            for path in sorted(source.rglob("*.py")):
+                if "__pycache__" in path.parts or "tests" in path.relative_to(source).parts:
+                    continue
+                info = zipfile.ZipInfo(path.relative_to(source.parent).as_posix(), date_time=(2024, 1, 1, 0, 0, 0))
+                archive.writestr(info, path.read_bytes(), zipfile.ZIP_DEFLATED)
+        return target
+
     def find(self, name: str, version: str) -> Path | None:
         prefix = re.sub(r"[-_.]+", "_", name).lower() + "-" + version + "-"
         for wheel in self.folder.glob("*.whl"):
@@ -73,7 +89,9 @@ class Downloads:
         for name in sorted(lock):
             entry = plan.lock_entry(name)[1]
             if entry.get("package_type") == "cpython_module":
-                continue  # Pyodide builds of stdlib modules: nothing to fetch from PyPI
+                if name in STDLIB_STAND_INS:
+                    manifest["lock"][entry["file_name"]] = self.stdlib_zip(entry, STDLIB_STAND_INS[name]).name
+                continue  # the other Pyodide builds of stdlib modules: nothing reachable offline has them
             manifest["lock"][entry["file_name"]] = self.wheel(entry["name"], entry["version"]).name
         for name in sorted(pins):
             manifest["pins"][name] = self.wheel(name, plan.pins[name]).name

@@ -16,6 +16,10 @@ from courseware.project import PROJECT_ROOT, exercise_python
 
 # Pyodide loads micropip itself before installing anything from PyPI.
 ALWAYS_MIRRORED = ("micropip",)
+# Standard modules Pyodide builds apart that are plain Python in CPython's standard library: the
+# mirror serves them zipped from this interpreter's (Python 3.11), in place of Pyodide's build.
+# pytest's entry in Pyodide's lock needs setuptools, which needs distutils.
+STDLIB_STAND_INS = {"distutils": "distutils"}  # lock package -> package of the standard library
 
 
 class UnpinnedNeed(LookupError):
@@ -109,7 +113,11 @@ class Plan:
     def offline_gap(self, exercise: Exercise) -> str | None:
         """Why this exercise cannot run in the offline browser tests (None: it can)."""
         lock, _ = self.wanted([exercise])
-        missing = {name for name in lock if self.lock_entry(name)[1].get("package_type") == "cpython_module"}
+        missing = {
+            name
+            for name in lock
+            if self.lock_entry(name)[1].get("package_type") == "cpython_module" and name not in STDLIB_STAND_INS
+        }
         third_party = sorted({m.split(".")[0] for m in exercise.imported_modules() if self._third_party(m)})
         missing |= set(self.built_apart_needs(tuple(third_party)))
         if third_party and not missing:
