@@ -94,6 +94,7 @@ class SuiteRun:
 
     @property
     def collected(self) -> int:
+        """How many tests ran (passed or failed)."""
         return len(self.passed) + len(self.failed)
 
 
