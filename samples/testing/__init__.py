@@ -1,0 +1,1 @@
+"""Samples of the chapter "Testing web applications" (docs/testing/index.md)."""
