@@ -141,8 +141,26 @@ class Exercise:
         return [s.source for s in self.sections.values()] + [w.source for w in self.wrong_answers]
 
     def imported_modules(self) -> set[str]:
-        """Every module name imported anywhere in the exercise, dotted names included."""
-        return imported_modules(self.sources)
+        """Every module name imported anywhere in the exercise, dotted names included, but the
+        modules its env section makes itself (provided_modules)."""
+        provided = self.provided_modules()
+        return {name for name in imported_modules(self.sources) if name.split(".")[0] not in provided}
+
+    def provided_modules(self) -> set[str]:
+        """The modules env makes at run time, `provide_module("slugs", CORRECT)` (pytest_runner):
+        the learner imports them, no package brings them."""
+        env = self.sections.get("env")
+        if env is None:
+            return set()
+        return {
+            node.args[0].value
+            for node in ast.walk(ast.parse(env.source))
+            if isinstance(node, ast.Call)
+            and getattr(node.func, "id", getattr(node.func, "attr", None)) == "provide_module"
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        }
 
     def page_problems(self) -> list[str]:
         """What keeps this exercise out of its page: its statement, exo.py and remark (empty: none)."""

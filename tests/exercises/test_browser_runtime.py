@@ -10,8 +10,9 @@ import pytest
 
 from course_helpers.packages import PINS, normalise
 from courseware.browser_runtime import CPYTHON_ONLY_PINS, python_libs_sources
-from courseware.exercise import Section, imported_modules
+from courseware.exercise import Exercise, Section, imported_modules
 from courseware.project import PROJECT_ROOT, python_libs
+from tests.support import scratch
 
 
 def test_the_browser_runs_the_python_of_pyodides_lock(runtime):
@@ -158,3 +159,16 @@ def test_the_exercise_environment_is_built_from_the_lock(runtime, exercise_pytho
         and CPYTHON_ONLY_PINS.get(name) != version  # keys normalised already
     }
     assert not unpinned, f"exercise environment packages pinned nowhere (add them to CPYTHON_ONLY_PINS): {unpinned}"
+
+
+def test_a_module_env_provides_is_not_looked_for_in_the_browser(runtime, tmp_path):
+    """pytest_runner.provide_module("greetings", ...) in env makes the module the learner imports."""
+    folder = scratch.write_exercise(tmp_path / "testing" / "greetings_tests", prelude="from greetings import hello\n")
+    exo = folder / "exo.py"
+    exo.write_text(exo.read_text().replace("LIMIT = 3", 'provide_module("greetings", "def hello(): pass")'))
+    exercise = Exercise.at("testing/greetings_tests", tmp_path)
+    assert exercise.provided_modules() == {"greetings"}
+    assert "greetings" not in exercise.imported_modules()
+    assert runtime.problems(exercise) == []
+    exo.write_text(exo.read_text().replace('provide_module("greetings"', 'provide_module("other"'))
+    assert any("greetings" in problem for problem in runtime.problems(Exercise.at("testing/greetings_tests", tmp_path)))
