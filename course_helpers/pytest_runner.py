@@ -62,8 +62,9 @@ def provide_module(name: str, source: str) -> types.ModuleType:
     """Make `import <name>` give a module made from `source` (a fresh one each call)."""
     module = types.ModuleType(name)
     module.__file__ = f"<{name}>"
-    exec(compile(source, f"<{name}>", "exec"), module.__dict__)
-    sys.modules[name] = module
+    sys.modules[name] = module  # before it runs, as an import does: a @dataclass looks its module up
+    # dont_inherit: not this file's `from __future__ import annotations`
+    exec(compile(source, f"<{name}>", "exec", dont_inherit=True), module.__dict__)
     return module
 
 

@@ -120,3 +120,11 @@ def test_tests_that_share_state_are_caught_by_running_them_backwards(editor):
         check_tests_pass("doubling", CORRECT)
     assert "test_second fails when they run in the opposite order" in str(failure.value)
     assert "Hint: give each test its own fresh state" in str(failure.value)
+
+
+def test_a_provided_module_holds_a_dataclass_with_real_annotations():
+    from course_helpers.pytest_runner import provide_module
+
+    module = provide_module("loans", "from dataclasses import dataclass\n@dataclass\nclass Loan:\n    days: int\n")
+    assert module.Loan(3).days == 3
+    assert module.Loan.__annotations__ == {"days": int}
