@@ -42,6 +42,9 @@ PINS = {
     "anyio": "4.9.0",
     "sniffio": "1.3.1",
     "typing-extensions": "4.12.2",  # FastAPI needs 4.8 or later; Pyodide's lock has 4.7.1
+    # Hypothesis: its last release with a pure-Python wheel (later ones ship compiled wheels only)
+    "hypothesis": "6.155.7",
+    "sortedcontainers": "2.4.0",
 }
 
 
@@ -152,4 +155,23 @@ async def require(*names):
                 await pyodide_js.loadPackage(built_apart[missing.name])
 
 
-__all__ = ["BROWSER_MARKERS", "PINS", "PackageError", "needed", "normalise", "require"]
+def import_after_require(module: str, *names: str):
+    """`from module import a, b` for an env section, once require() has installed the package:
+    `a, b = import_after_require("module", "a", "b")` (with no names: the module itself).
+
+    The page installs, before it runs a section, every package that the section's import
+    statements name; for env, that would be PyPI's latest release, before require() installs
+    the pin. An import by name is not seen there."""
+    imported = importlib.import_module(module)
+    found = []
+    for name in names:
+        try:
+            found.append(getattr(imported, name))
+        except AttributeError:  # a submodule not imported yet, as `from package import submodule` allows
+            found.append(importlib.import_module(f"{module}.{name}"))
+    if not names:
+        return imported
+    return found[0] if len(found) == 1 else tuple(found)
+
+
+__all__ = ["BROWSER_MARKERS", "PINS", "PackageError", "import_after_require", "needed", "normalise", "require"]

@@ -143,6 +143,18 @@ class BrowserRuntime:
                     f"{exercise.slug} imports {module}, which the browser would install at its latest version: "
                     f"add `await require({dist.name!r})` (from course_helpers.packages) to the env section"
                 )
+        # PMT installs what a section's import statements name before it runs the section (it
+        # reads them with pyodide.code.find_imports): for env, that is before require() installs
+        # the pin, so PyPI's latest release would arrive first.
+        for module in sorted({m.split(".")[0] for m in imported_modules([env.source])} if env else ()):
+            dist = self.packages_by_import.get(module)
+            if dist and dist.source == "micropip-pin":
+                found.append(
+                    f"{exercise.slug}: env imports {module} with an import statement, so the page installs the "
+                    f"latest {dist.name} before env runs require(): import it by name after require(), "
+                    "with course_helpers.packages.import_after_require (`models = import_after_require('django.db', "
+                    "'models')`)"
+                )
         return found
 
     def source_problems(self, owner: str, modules: set[str], sources: list[str]) -> list[str]:

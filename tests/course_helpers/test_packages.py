@@ -148,3 +148,13 @@ def test_a_missing_module_that_is_not_built_apart_is_an_error(browser, monkeypat
     monkeypatch.setattr(packages.importlib, "import_module", import_module)
     with pytest.raises(ModuleNotFoundError, match="nowhere"):
         run(require("flask"))
+
+
+def test_import_after_require_is_a_from_import_by_name():
+    from course_helpers.packages import import_after_require
+
+    assert import_after_require("json") is __import__("json")
+    assert import_after_require("os", "path") is __import__("os").path
+    dumps, loads = import_after_require("json", "dumps", "loads")
+    assert loads(dumps({"a": 1})) == {"a": 1}
+    assert import_after_require("xml", "dom").__name__ == "xml.dom"  # a submodule not imported yet

@@ -172,3 +172,19 @@ def test_a_module_env_provides_is_not_looked_for_in_the_browser(runtime, tmp_pat
     assert runtime.problems(exercise) == []
     exo.write_text(exo.read_text().replace('provide_module("greetings"', 'provide_module("other"'))
     assert any("greetings" in problem for problem in runtime.problems(Exercise.at("testing/greetings_tests", tmp_path)))
+
+
+def test_env_imports_a_pinned_package_only_by_name(runtime, exercise_importing):
+    """PMT installs what env's import statements name before env runs: the latest release, not the pin."""
+    exercise = exercise_importing()
+    exercise.sections["env"] = Section(
+        "env", "from course_helpers.packages import require\nawait require('flask')\nfrom flask import Flask\n", 1
+    )
+    assert any("env imports flask with an import statement" in p for p in runtime.problems(exercise))
+    exercise.sections["env"] = Section(
+        "env",
+        "import importlib\nfrom course_helpers.packages import require\nawait require('flask')\n"
+        "Flask = importlib.import_module('flask').Flask\n",
+        1,
+    )
+    assert runtime.problems(exercise) == []

@@ -1,5 +1,5 @@
 # --- PYODIDE:env --- #
-from course_helpers.packages import require
+from course_helpers.packages import import_after_require, require
 
 await require("django")
 from course_helpers.django_setup import configure_django, use_database
@@ -8,10 +8,12 @@ from course_helpers.feedback import learner_line, message_of
 configure_django()
 await use_database()
 
-from django.db import IntegrityError, OperationalError, connection, migrations, models, transaction
-from django.db.migrations.exceptions import IrreversibleError
-from django.db.migrations.operations.base import Operation
-from django.db.migrations.state import ProjectState
+IntegrityError, OperationalError, connection, migrations, models, transaction = import_after_require(
+    "django.db", "IntegrityError", "OperationalError", "connection", "migrations", "models", "transaction"
+)
+IrreversibleError = import_after_require("django.db.migrations.exceptions", "IrreversibleError")
+Operation = import_after_require("django.db.migrations.operations.base", "Operation")
+ProjectState = import_after_require("django.db.migrations.state", "ProjectState")
 
 BATCH_SIZE = 100  # at most this many rows per UPDATE statement (the checks change it)
 

@@ -1,5 +1,5 @@
 # --- PYODIDE:env --- #
-from course_helpers.packages import require
+from course_helpers.packages import import_after_require, require
 
 await require("django")
 import random
@@ -12,7 +12,7 @@ from course_helpers.django_setup import configure_django, counting_queries, crea
 configure_django()
 await use_database()
 
-from django.db import models
+models = import_after_require("django.db", "models")
 
 
 class Author(models.Model):

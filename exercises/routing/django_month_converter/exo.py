@@ -1,5 +1,5 @@
 # --- PYODIDE:env --- #
-from course_helpers.packages import require
+from course_helpers.packages import import_after_require, require
 
 await require("django")
 import datetime
@@ -10,7 +10,7 @@ from course_helpers.django_setup import configure_django, serve
 configure_django()
 # configure_django() forgets the converters of a previous run, but not the routes Django compiled
 # with them: forget those too, so that each run compiles its routes with its own converters.
-from django.urls.resolvers import _route_to_regex
+_route_to_regex = import_after_require("django.urls.resolvers", "_route_to_regex")
 
 _route_to_regex.cache_clear()
 
@@ -40,7 +40,7 @@ def json_of(response):
 
 def month_url(value):
     """reverse("month", kwargs={"month": value}); None when reverse() raises NoReverseMatch."""
-    from django.urls import NoReverseMatch, reverse
+    NoReverseMatch, reverse = import_after_require("django.urls", "NoReverseMatch", "reverse")
 
     try:
         return reverse("month", kwargs={"month": value})

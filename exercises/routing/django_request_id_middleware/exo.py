@@ -1,5 +1,5 @@
 # --- PYODIDE:env --- #
-from course_helpers.packages import require
+from course_helpers.packages import import_after_require, require
 
 await require("django")
 import re
@@ -11,9 +11,11 @@ from course_helpers.django_setup import configure_django, serve
 
 configure_django()
 
-from django.http import Http404, HttpResponseRedirect, JsonResponse, StreamingHttpResponse
-from django.urls import path
-from django.views.decorators.http import require_POST
+Http404, HttpResponseRedirect, JsonResponse, StreamingHttpResponse = import_after_require(
+    "django.http", "Http404", "HttpResponseRedirect", "JsonResponse", "StreamingHttpResponse"
+)
+path = import_after_require("django.urls", "path")
+require_POST = import_after_require("django.views.decorators.http", "require_POST")
 
 
 # A small site for the checks: a view that reads the id, and one view per kind of answer.

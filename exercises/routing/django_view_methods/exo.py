@@ -1,5 +1,5 @@
 # --- PYODIDE:env --- #
-from course_helpers.packages import require
+from course_helpers.packages import import_after_require, require
 
 await require("django")
 from course_helpers.checks import call
@@ -7,7 +7,7 @@ from course_helpers.django_setup import configure_django, serve
 
 configure_django()
 
-from django.views import View
+View = import_after_require("django.views", "View")
 
 # Django 5.2's own list: a previous run that changed it in place (list.remove) is undone here.
 View.http_method_names = ["get", "post", "put", "patch", "delete", "head", "options", "trace"]
@@ -38,7 +38,7 @@ def json_of(response):
 
 def view_class_of(url):
     """The class of the class-based view that serves `url`, or None (a function view, or no route)."""
-    from django.urls import Resolver404, resolve
+    Resolver404, resolve = import_after_require("django.urls", "Resolver404", "resolve")
 
     try:
         return getattr(resolve(url).func, "view_class", None)
