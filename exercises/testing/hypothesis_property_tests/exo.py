@@ -1,0 +1,102 @@
+# --- PYODIDE:env --- #
+from course_helpers.packages import import_after_require, require
+from course_helpers.pytest_runner import Bug, check_tests_catch, check_tests_pass, provide_module, use_pytest
+
+await use_pytest()
+await require("hypothesis")
+# The same inputs at every run, here and in the checks: a property test that finds a bug always finds it.
+settings = import_after_require("hypothesis", "settings")
+settings.register_profile("course", derandomize=True, database=None, deadline=None, max_examples=50)
+settings.load_profile("course")
+
+CORRECT = '''
+from urllib.parse import quote, unquote
+
+
+def build_query(params):
+    """The query string of a dict of text keys and values: key=value pairs joined by '&'."""
+    return "&".join(f"{quote(key, safe='')}={quote(value, safe='')}" for key, value in params.items())
+
+
+def parse_query(query):
+    """The dict that build_query encoded."""
+    params = {}
+    if not query:
+        return params
+    for pair in query.split("&"):
+        key, _, value = pair.partition("=")
+        params[unquote(key)] = unquote(value)
+    return params
+'''
+
+
+def variant(old, new):
+    """The correct module with one change: a bug a colleague could have written."""
+    assert old in CORRECT, old
+    return CORRECT.replace(old, new)
+
+
+BUGS = [
+    Bug(
+        "build_query sends a space as '+' (as HTML forms do), which parse_query reads back as a '+'",
+        variant("quote(value, safe='')", "quote(value, safe='').replace('%20', '+')"),
+        "generate values with spaces in them: st.text() does, if you let it.",
+    ),
+    Bug(
+        "parse_query reads the empty query as {'': ''}",
+        variant("    if not query:\n        return params\n", ""),
+        "the empty dict is a dict too: make sure your strategy can generate it.",
+    ),
+    Bug(
+        "parse_query drops the keys whose value is empty",
+        variant(
+            "params[unquote(key)] = unquote(value)", "if value:\n            params[unquote(key)] = unquote(value)"
+        ),
+        "generate empty values: st.text() includes the empty string.",
+    ),
+    Bug(
+        "parse_query decodes as Latin-1, so 'é' comes back as 'Ã©'",
+        variant("unquote(value)", "unquote(value, encoding='latin-1')"),
+        "generate values beyond ASCII: st.text() does unless you restrict its alphabet.",
+    ),
+    Bug(
+        "build_query leaves the keys as they are, so a key holding '=' or '&' breaks the query",
+        variant("{quote(key, safe='')}=", "{key}="),
+        "generate the keys as freely as the values: any text, punctuation included.",
+    ),
+    Bug(
+        "parse_query strips the spaces around each value",
+        variant("params[unquote(key)] = unquote(value)", "params[unquote(key)] = unquote(value).strip()"),
+        "generate values that start or end with a space.",
+    ),
+]
+
+provide_module("querystrings", CORRECT)  # what `from querystrings import ...` gives the ▶ button
+
+# --- PYODIDE:code --- #
+from querystrings import build_query, parse_query
+
+
+def test_one_parameter():
+    assert parse_query(build_query({"q": "python"})) == {"q": "python"}
+
+
+# --- PYODIDE:corr --- #
+from hypothesis import given
+from hypothesis import strategies as st
+
+from querystrings import build_query, parse_query
+
+
+@given(st.dictionaries(st.text(), st.text()))
+def test_parse_undoes_build(params):
+    assert parse_query(build_query(params)) == params
+
+
+# --- PYODIDE:tests --- #
+# Your tests must pass on the querystrings module of the statement.
+check_tests_pass("querystrings", CORRECT)
+
+# --- PYODIDE:secrets --- #
+# Each buggy querystrings module must make at least one of your tests fail.
+check_tests_catch("querystrings", CORRECT, BUGS)
