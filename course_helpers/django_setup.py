@@ -32,6 +32,7 @@ import sys
 import types
 
 from course_helpers.feedback import learner_line, message_of
+from course_helpers.packages import load_from_pyodide
 
 # What a run may change and configure_django() puts back. One installed app, which holds the
 # learner's models (course_helpers.django_app); the routing exercises never use it.
@@ -108,14 +109,7 @@ def _forget_models_and_tables() -> None:
 async def use_database() -> None:
     """Make Django's database ready: in the page, load Python's sqlite3 module, which Pyodide
     ships apart (the first run only). The database is SQLite, in memory, empty at each run."""
-    if sys.platform == "emscripten":
-        try:
-            import sqlite3  # noqa: F401
-        except ModuleNotFoundError:
-            import pyodide_js
-
-            print("Loading Python's sqlite3 module (first run only)...")
-            await pyodide_js.loadPackage("sqlite3")
+    await load_from_pyodide("sqlite3", "sqlite3", "Python's sqlite3 module")
 
 
 def create_tables(*models) -> None:

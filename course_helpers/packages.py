@@ -155,6 +155,30 @@ async def require(*names):
                 await pyodide_js.loadPackage(built_apart[missing.name])
 
 
+async def load_from_pyodide(package: str, module: str, what: str) -> None:
+    """In the page: load one of Pyodide's own packages (`package`, with what its lock says it
+    needs) unless `module` imports already, telling the learner what takes the time. Pyodide
+    reports a package it could not fetch on the console only: a module still missing afterwards
+    is an error that says so. Under CPython, nothing to load."""
+    if sys.platform != "emscripten":
+        return
+    try:
+        importlib.import_module(module)
+        return
+    except ModuleNotFoundError:
+        pass
+    import pyodide_js
+
+    print(f"Loading {what} (first run only)...")
+    await pyodide_js.loadPackage(package)
+    try:
+        importlib.import_module(module)
+    except ModuleNotFoundError as missing:
+        raise RuntimeError(
+            f"The page could not load {what} from Pyodide's servers: check the network connection, then run again."
+        ) from missing
+
+
 def import_after_require(module: str, *names: str):
     """`from module import a, b` for an env section, once require() has installed the package:
     `a, b = import_after_require("module", "a", "b")` (with no names: the module itself).
@@ -174,4 +198,13 @@ def import_after_require(module: str, *names: str):
     return found[0] if len(found) == 1 else tuple(found)
 
 
-__all__ = ["BROWSER_MARKERS", "PINS", "PackageError", "import_after_require", "needed", "normalise", "require"]
+__all__ = [
+    "BROWSER_MARKERS",
+    "PINS",
+    "PackageError",
+    "import_after_require",
+    "load_from_pyodide",
+    "needed",
+    "normalise",
+    "require",
+]

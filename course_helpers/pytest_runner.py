@@ -40,6 +40,8 @@ import types
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from course_helpers.packages import load_from_pyodide
+
 # PMT's separator between the learner's code and the public tests in the editor (its English
 # messages: TestsToken("\n# Tests\n")), matched as PMT matches it.
 TESTS_TOKEN = re.compile(r"^#\s*Tests\s*$", re.I | re.M)
@@ -48,14 +50,7 @@ TEST_FILE = "test_yours.py"
 
 async def use_pytest() -> None:
     """Make pytest importable (in the page: Pyodide's pytest 7.2.2, loaded the first time)."""
-    if sys.platform == "emscripten":
-        try:
-            import pytest  # noqa: F401
-        except ModuleNotFoundError:
-            import pyodide_js
-
-            print("Loading pytest (first run only)...")
-            await pyodide_js.loadPackage("pytest")
+    await load_from_pyodide("pytest", "pytest", "pytest")
 
 
 def provide_module(name: str, source: str) -> types.ModuleType:

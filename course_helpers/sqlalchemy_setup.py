@@ -20,22 +20,16 @@ memory: a Run never sees the rows of the previous one.
 from __future__ import annotations
 
 import contextlib
-import sys
+
+from course_helpers.packages import load_from_pyodide
 
 
 async def use_sqlalchemy() -> None:
     """Make SQLAlchemy importable: in the page, load Pyodide's build of it with `sqlite3` (the
     first run only; later runs find them loaded)."""
-    if sys.platform == "emscripten":
-        try:
-            import sqlite3  # noqa: F401
-
-            import sqlalchemy  # noqa: F401
-        except ModuleNotFoundError:
-            import pyodide_js
-
-            print("Loading SQLAlchemy and Python's sqlite3 module (first run only)...")
-            await pyodide_js.loadPackage("sqlalchemy")  # its lock entry brings sqlite3 with it
+    await load_from_pyodide(
+        "sqlalchemy", "sqlalchemy", "SQLAlchemy and Python's sqlite3 module"
+    )  # its lock entry needs sqlite3
 
 
 def new_engine(echo: bool = False):

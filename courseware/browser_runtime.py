@@ -135,7 +135,7 @@ class BrowserRuntime:
         """Why this exercise could not run as-is in the learner's browser (empty: it can)."""
         found = self.source_problems(exercise.slug, exercise.imported_modules(), exercise.sources)
         env = exercise.sections.get("env")
-        required = _required_packages(env.source) if env else set()
+        required = required_packages(env.source) if env else set()
         for module in sorted({m.split(".")[0] for m in exercise.imported_modules()}):
             dist = self.packages_by_import.get(module)
             if dist and dist.source == "micropip-pin" and dist.name not in required:
@@ -233,7 +233,7 @@ class BrowserRuntime:
         return Distribution(name, entry["version"], source, tuple(entry.get("depends", ())))
 
 
-def _required_packages(source: str) -> set[str]:
+def required_packages(source: str) -> set[str]:
     """Names passed to require(...) calls in this source."""
     return {
         arg.value

@@ -128,6 +128,20 @@ def django_exercise(folder, queries: bool):
     return Exercise.at(f"{folder.parent.name}/{folder.name}", folder.parent.parent)
 
 
+def test_a_need_of_a_package_imported_by_name_is_found_by_running(plan, tmp_path):
+    """env installs Django with require() and imports it by name: no import statement names it."""
+    folder = tmp_path / "orm" / "by_name"
+    scratch.write_exercise(folder, prelude='import_after_require("django.db").connection.ensure_connection()\n')
+    exo = folder / "exo.py"
+    env = (
+        "from course_helpers.packages import import_after_require, require\nawait require('django')\n"
+        "from course_helpers.django_setup import configure_django\nconfigure_django()"
+    )
+    exo.write_text(exo.read_text().replace("LIMIT = 3", env))
+    gap = plan.offline_gap(Exercise.at("orm/by_name", tmp_path))
+    assert gap and "sqlite3" in gap
+
+
 def test_a_need_that_only_running_shows_is_found(plan, tmp_path):
     """Importing Django needs no sqlite3; its first query does: the probe runs the solution to see it."""
     gap = plan.offline_gap(django_exercise(tmp_path / "orm" / "queries", queries=True))

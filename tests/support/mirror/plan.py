@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from course_helpers.packages import BROWSER_MARKERS, PINS, needed, normalise
-from courseware.browser_runtime import BrowserRuntime
+from courseware.browser_runtime import BrowserRuntime, required_packages
 from courseware.exercise import Exercise
 from courseware.project import PROJECT_ROOT, exercise_python
 
@@ -120,7 +120,9 @@ class Plan:
         }
         third_party = sorted({m.split(".")[0] for m in exercise.imported_modules() if self._third_party(m)})
         missing |= set(self.built_apart_needs(tuple(third_party)))
-        if third_party and not missing:
+        env = exercise.sections.get("env")
+        required = required_packages(env.source) if env else set()  # imported by name after require()
+        if (third_party or required) and not missing:
             missing |= set(self.run_needs(str(exercise.folder)))
         missing = sorted(missing)
         if missing:
