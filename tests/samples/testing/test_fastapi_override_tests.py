@@ -5,23 +5,14 @@ from fastapi.testclient import TestClient
 
 from samples.testing import fastapi_override_tests
 from samples.testing.fastapi_override_tests import FakeMailer, app, get_mailer
-
-
-class Outcomes:
-    def __init__(self):
-        self.outcomes = {}
-
-    def pytest_runtest_logreport(self, report):
-        if report.when == "call" or report.outcome != "passed":
-            self.outcomes[report.nodeid.split("::")[-1]] = report.outcome
+from tests.support.inner_pytest import run_sample_tests
 
 
 def test_the_sample_tests_pass_and_leave_no_override_behind():
-    recorder = Outcomes()
-    args = [fastapi_override_tests.__file__, "-q", "-p", "no:cacheprovider", "-p", "no:playwright"]
-    assert pytest.main(args, plugins=[recorder]) == pytest.ExitCode.OK
-    assert len(recorder.outcomes) == 4
-    assert set(recorder.outcomes.values()) == {"passed"}
+    code, outcomes = run_sample_tests(fastapi_override_tests.__file__)
+    assert code == pytest.ExitCode.OK
+    assert len(outcomes) == 4
+    assert set(outcomes.values()) == {"passed"}
     assert app.dependency_overrides == {}
 
 

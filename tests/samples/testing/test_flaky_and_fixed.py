@@ -6,25 +6,11 @@ import random
 import pytest
 
 from samples.testing import flaky_and_fixed
-
-
-class Outcomes:
-    def __init__(self, reverse=False):
-        self.reverse, self.outcomes = reverse, {}
-
-    def pytest_collection_modifyitems(self, items):
-        if self.reverse:
-            items.reverse()
-
-    def pytest_runtest_logreport(self, report):
-        if report.when == "call" or report.outcome != "passed":
-            self.outcomes[report.nodeid.split("::")[-1]] = report.outcome
+from tests.support.inner_pytest import run_sample_tests
 
 
 def run_sample(reverse=False):
-    recorder = Outcomes(reverse)
-    pytest.main([flaky_and_fixed.__file__, "-q", "-p", "no:cacheprovider", "-p", "no:playwright"], plugins=[recorder])
-    return recorder.outcomes
+    return run_sample_tests(flaky_and_fixed.__file__, reverse=reverse)[1]
 
 
 @pytest.fixture

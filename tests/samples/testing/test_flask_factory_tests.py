@@ -5,6 +5,7 @@ from flask import Flask, abort, request
 
 from samples.testing import flask_factory_tests
 from samples.testing.flask_factory_tests import create_app
+from tests.support.inner_pytest import run_sample_tests
 
 SHARED_NOTES = []  # the mistake: one list for every app the factory builds
 
@@ -27,26 +28,12 @@ def create_app_with_a_global_list(test_config=None):
     return app
 
 
-class Outcomes:
-    def __init__(self, reverse=False):
-        self.reverse, self.outcomes = reverse, {}
-
-    def pytest_collection_modifyitems(self, items):
-        if self.reverse:
-            items.reverse()
-
-    def pytest_runtest_logreport(self, report):
-        if report.when == "call" or report.outcome != "passed":
-            self.outcomes[report.nodeid.split("::", 1)[1]] = report.outcome
-
-
 @pytest.mark.parametrize("reverse", [False, True], ids=["in file order", "reversed"])
 def test_the_sample_tests_pass_in_either_order(reverse):
-    recorder = Outcomes(reverse)
-    args = [flask_factory_tests.__file__, "-q", "-p", "no:cacheprovider", "-p", "no:playwright"]
-    assert pytest.main(args, plugins=[recorder]) == pytest.ExitCode.OK
-    assert len(recorder.outcomes) == 1 + 4 + 1 + 1
-    assert set(recorder.outcomes.values()) == {"passed"}
+    code, outcomes = run_sample_tests(flask_factory_tests.__file__, reverse=reverse)
+    assert code == pytest.ExitCode.OK
+    assert len(outcomes) == 1 + 4 + 1 + 1
+    assert set(outcomes.values()) == {"passed"}
 
 
 def test_the_isolation_test_fails_when_apps_share_a_module_global():

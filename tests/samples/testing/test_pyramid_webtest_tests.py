@@ -5,22 +5,13 @@ import webtest
 
 from samples.testing import pyramid_webtest_tests
 from samples.testing.pyramid_webtest_tests import main
-
-
-class Outcomes:
-    def __init__(self):
-        self.outcomes = {}
-
-    def pytest_runtest_logreport(self, report):
-        if report.when == "call" or report.outcome != "passed":
-            self.outcomes[report.nodeid.split("::")[-1]] = report.outcome
+from tests.support.inner_pytest import run_sample_tests
 
 
 def test_the_sample_tests_pass():
-    recorder = Outcomes()
-    args = [pyramid_webtest_tests.__file__, "-q", "-p", "no:cacheprovider", "-p", "no:playwright"]
-    assert pytest.main(args, plugins=[recorder]) == pytest.ExitCode.OK
-    assert recorder.outcomes == dict.fromkeys(
+    code, outcomes = run_sample_tests(pyramid_webtest_tests.__file__)
+    assert code == pytest.ExitCode.OK
+    assert outcomes == dict.fromkeys(
         ["test_the_view_alone", "test_a_book_as_json", "test_an_unknown_book_and_a_bad_id_are_404"], "passed"
     )
 
