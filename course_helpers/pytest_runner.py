@@ -16,6 +16,7 @@ test must pass) and once against each buggy version (at least one test must fail
     check_tests_pass("slugs", CORRECT)
 
     # --- PYODIDE:secrets --- #
+    KEEPS_CAPITALS = changed(CORRECT, ("title.lower()", "title"))
     check_tests_catch("slugs", CORRECT, [Bug("slugify keeps capital letters", KEEPS_CAPITALS, "test a title with ...")])
 
 Where the learner's test module comes from: the editor. PMT puts the learner's code, a line
@@ -166,6 +167,16 @@ def run_tests(source: str, module_name: str, implementation: str, *, reverse: bo
     return run
 
 
+def changed(source: str, *changes: tuple[str, str]) -> str:
+    """`source` with each (old, new) replaced: the correct code turned into a buggy version. An old
+    text that is not in the source is the author's mistake, said at once (ValueError)."""
+    for old, new in changes:
+        if old not in source:
+            raise ValueError(f"changed(): {old!r} is not in the source")
+        source = source.replace(old, new)
+    return source
+
+
 @dataclass
 class Bug:
     """A buggy version of the code under test: what it gets wrong, as a clause shown to the learner
@@ -237,6 +248,7 @@ def check_tests_catch(module_name: str, correct: str, bugs: list[Bug]) -> None:
 __all__ = [
     "Bug",
     "SuiteRun",
+    "changed",
     "check_tests_catch",
     "check_tests_pass",
     "editor_text",

@@ -128,3 +128,11 @@ def test_a_provided_module_holds_a_dataclass_with_real_annotations():
     module = provide_module("loans", "from dataclasses import dataclass\n@dataclass\nclass Loan:\n    days: int\n")
     assert module.Loan(3).days == 3
     assert module.Loan.__annotations__ == {"days": int}
+
+
+def test_changed_replaces_each_pair_and_refuses_a_text_not_there():
+    from course_helpers.pytest_runner import changed
+
+    assert changed(CORRECT, ("2 * x", "x + 2"), ("double", "twice")) == "def twice(x):\n    return x + 2\n"
+    with pytest.raises(ValueError, match="'3 \\* x' is not in the source"):
+        changed(CORRECT, ("3 * x", "x"))

@@ -4,7 +4,7 @@ from course_helpers.packages import require
 await require("django")
 
 from course_helpers.django_setup import configure_django
-from course_helpers.pytest_runner import Bug, check_tests_catch, check_tests_pass, provide_module, use_pytest
+from course_helpers.pytest_runner import Bug, changed, check_tests_catch, check_tests_pass, provide_module, use_pytest
 
 configure_django()
 await use_pytest()
@@ -45,19 +45,11 @@ urlpatterns = [
 """
 
 
-def variant(*changes):
-    """The correct views with a few parts changed: a bug a colleague could have written."""
-    source = CORRECT
-    for old, new in changes:
-        assert old in source, old
-        source = source.replace(old, new)
-    return source
-
-
 BUGS = [
     Bug(
         "GET /books/9/ answers 200 with an empty body instead of 404",
-        variant(
+        changed(
+            CORRECT,
             ("import Http404, JsonResponse", "import HttpResponse, JsonResponse"),
             ('raise Http404("no such book")', "return HttpResponse()"),
         ),
@@ -65,22 +57,23 @@ BUGS = [
     ),
     Bug(
         "the author filter is case-sensitive (?author=frank herbert finds no book)",
-        variant(('book["author"].casefold() == author.casefold()', 'book["author"] == author')),
+        changed(CORRECT, ('book["author"].casefold() == author.casefold()', 'book["author"] == author')),
         "filter on an author written in other capitals than in the data, such as 'frank herbert'.",
     ),
     Bug(
         "POST /books/ is accepted (200) instead of refused with 405",
-        variant(("@require_safe\ndef book_list", "def book_list")),
+        changed(CORRECT, ("@require_safe\ndef book_list", "def book_list")),
         "send a POST to the list and assert the status code the statement gives.",
     ),
     Bug(
         "the detail route lacks its trailing slash (/books/2/ answers 404)",
-        variant(('path("books/<int:book_id>/"', 'path("books/<int:book_id>"')),
+        changed(CORRECT, ('path("books/<int:book_id>/"', 'path("books/<int:book_id>"')),
         "request a book by the path the statement gives, /books/2/ with its final slash, and assert the JSON.",
     ),
     Bug(
         "the list is sent as text/html, not application/json",
-        variant(
+        changed(
+            CORRECT,
             (
                 "from django.http import Http404, JsonResponse",
                 "import json\n\nfrom django.http import Http404, HttpResponse",
@@ -91,22 +84,24 @@ BUGS = [
     ),
     Bug(
         "an author with no books answers 404 instead of an empty list",
-        variant(
+        changed(
+            CORRECT,
             (
                 '    return JsonResponse({"books": books})',
                 '    if not books:\n        raise Http404("no books")\n    return JsonResponse({"books": books})',
-            )
+            ),
         ),
         "filter on an author who has no book and assert the answer.",
     ),
     Bug(
         "HEAD is refused with 405 (only GET is allowed)",
-        variant(("require_safe", "require_GET")),
+        changed(CORRECT, ("require_safe", "require_GET")),
         "send a HEAD request, which the statement allows, and assert the status code.",
     ),
     Bug(
         "without ?author= the list is empty",
-        variant(
+        changed(
+            CORRECT,
             ('request.GET.get("author")', 'request.GET.get("author", "")'),
             ("    books = BOOKS\n    if author is not None:\n        books =", "    books ="),
         ),

@@ -1,5 +1,5 @@
 # --- PYODIDE:env --- #
-from course_helpers.pytest_runner import Bug, check_tests_catch, check_tests_pass, provide_module, use_pytest
+from course_helpers.pytest_runner import Bug, changed, check_tests_catch, check_tests_pass, provide_module, use_pytest
 
 await use_pytest()
 
@@ -38,74 +38,69 @@ def register(email, store, mailer):
 SEND = 'mailer.send(email, "Welcome to Notes", f"Welcome! Confirm your address: {CONFIRM_URL}{token}")'
 
 
-def variant(*changes):
-    """The correct module with a few parts changed: a bug a colleague could have written."""
-    source = CORRECT
-    for old, new in changes:
-        assert old in source, old
-        source = source.replace(old, new)
-    return source
-
-
 BUGS = [
     Bug(
         "register sends two e-mails, a welcome and a separate confirmation",
-        variant(
+        changed(
+            CORRECT,
             (
                 SEND,
                 'mailer.send(email, "Welcome to Notes", "Welcome!")\n'
                 '    mailer.send(email, "Confirm your address", f"{CONFIRM_URL}{token}")',
-            )
+            ),
         ),
         "make your fake record every e-mail it is asked to send, and assert that a new user gets exactly one.",
     ),
     Bug(
         "register sends the e-mail to the address in lower case ('Ada@Example.com' gets it as 'ada@example.com')",
-        variant(("mailer.send(email,", "mailer.send(key,")),
+        changed(CORRECT, ("mailer.send(email,", "mailer.send(key,")),
         "register an address with capitals and assert the exact address the e-mail went to.",
     ),
     Bug(
         "register sends a 'you already have an account' e-mail for a known address",
-        variant(
+        changed(
+            CORRECT,
             (
                 "        return None",
                 '        mailer.send(email, "Welcome back", "You already have an account.")\n        return None',
-            )
+            ),
         ),
         "register the same address twice and count the e-mails your fake recorded.",
     ),
     Bug(
         "the check for a known address is case-sensitive ('ADA@example.com' registers again)",
-        variant(("key = email.lower()", "key = email")),
+        changed(CORRECT, ("key = email.lower()", "key = email")),
         "register an address, then the same one in other capitals, and count the e-mails.",
     ),
     Bug(
         "the link is never filled in (the f of the f-string is missing: the body reads '{CONFIRM_URL}{token}')",
-        variant(('f"Welcome! Confirm', '"Welcome! Confirm')),
+        changed(CORRECT, ('f"Welcome! Confirm', '"Welcome! Confirm')),
         "assert that the body holds the whole link, https://notes.example/confirm?token= followed by the token register returned.",
     ),
     Bug(
         "register sends the e-mail before saving the user, so a user the store refuses still gets one",
-        variant(
+        changed(
+            CORRECT,
             (
                 "    store.save(key, token)  # first: a user who cannot be saved gets no e-mail\n    " + SEND,
                 "    " + SEND + "\n    store.save(key, token)",
-            )
+            ),
         ),
         "give register a store whose save() raises, check the error with pytest.raises, then that your fake sent nothing.",
     ),
     Bug(
         "the token saved is not the one in the link (the token is made twice)",
-        variant(("store.save(key, token)", "store.save(key, secrets.token_urlsafe(16))")),
+        changed(CORRECT, ("store.save(key, token)", "store.save(key, secrets.token_urlsafe(16))")),
         "assert that the store holds, for the address in lower case, the token register returned.",
     ),
     Bug(
         "the link points at the developer's machine (http://localhost:8000/confirm?token=...)",
-        variant(
+        changed(
+            CORRECT,
             (
                 'CONFIRM_URL = "https://notes.example/confirm?token="',
                 'CONFIRM_URL = "http://localhost:8000/confirm?token="',
-            )
+            ),
         ),
         "assert the whole link in the body, its address included, not only the token.",
     ),

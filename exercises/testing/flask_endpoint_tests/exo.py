@@ -3,7 +3,7 @@ from course_helpers.packages import require
 
 await require("flask")
 
-from course_helpers.pytest_runner import Bug, check_tests_catch, check_tests_pass, provide_module, use_pytest
+from course_helpers.pytest_runner import Bug, changed, check_tests_catch, check_tests_pass, provide_module, use_pytest
 
 await use_pytest()
 
@@ -43,55 +43,55 @@ def create_app():
 '''
 
 
-def variant(old, new):
-    """The correct notes app with one part changed: a bug a colleague could have written."""
-    assert old in CORRECT, old
-    return CORRECT.replace(old, new)
-
-
 BUGS = [
     Bug(
         "POST /notes answers 200 instead of 201 Created",
-        variant("}, 201, {", "}, 200, {"),
+        changed(CORRECT, ("}, 201, {", "}, 200, {")),
         "assert the exact status code of a successful POST, not only that it is a success.",
     ),
     Bug(
         "POST /notes sends no Location header",
-        variant(', 201, {"Location": url_for("read_note", note_id=note_id)}', ", 201"),
+        changed(CORRECT, (', 201, {"Location": url_for("read_note", note_id=note_id)}', ", 201")),
         "assert the Location header of the answer to a POST: the path of the new note.",
     ),
     Bug(
         "GET /notes/1 answers the second note, and the newest note answers 404",
-        variant("if not 1 <= note_id <= len(notes)", "if not 1 <= note_id < len(notes)").replace(
+        changed(CORRECT, ("if not 1 <= note_id <= len(notes)", "if not 1 <= note_id < len(notes)")).replace(
             "notes[note_id - 1]", "notes[note_id]"
         ),
         "create two notes, then read each one back by its id and assert the whole JSON you get.",
     ),
     Bug(
         "GET of an unknown id crashes with a 500 instead of answering 404",
-        variant('        if not 1 <= note_id <= len(notes):\n            abort(404, description="no such note")\n', ""),
+        changed(
+            CORRECT,
+            ('        if not 1 <= note_id <= len(notes):\n            abort(404, description="no such note")\n', ""),
+        ),
         "ask a fresh app for a note that does not exist and assert the status code.",
     ),
     Bug(
         'POST /notes accepts an empty title ({"title": ""} gets 201)',
-        variant("if not isinstance(title, str) or not title:", "if not isinstance(title, str):"),
+        changed(CORRECT, ("if not isinstance(title, str) or not title:", "if not isinstance(title, str):")),
         'post {"title": ""} and assert that it is refused.',
     ),
     Bug(
         "POST /notes without a title crashes with a 500 instead of answering 400",
-        variant('title = data.get("title") if isinstance(data, dict) else None', 'title = data["title"]'),
+        changed(CORRECT, ('title = data.get("title") if isinstance(data, dict) else None', 'title = data["title"]')),
         "post a JSON object with no title at all, such as {}, and assert the status code.",
     ),
     Bug(
         "the 400 error is an HTML page, not a JSON object with an error",
-        variant("    @app.errorhandler(400)\n", ""),
+        changed(CORRECT, ("    @app.errorhandler(400)\n", "")),
         'assert that the body of a refused POST is JSON with an "error" key (response.get_json()).',
     ),
     Bug(
         "a POST with an empty title is refused with 422 instead of 400",
-        variant(
-            'abort(400, description="a note needs a non-empty title")',
-            'return {"error": "a note needs a non-empty title"}, 422',
+        changed(
+            CORRECT,
+            (
+                'abort(400, description="a note needs a non-empty title")',
+                'return {"error": "a note needs a non-empty title"}, 422',
+            ),
         ),
         "assert the exact status code of a refused POST, not only its body.",
     ),

@@ -1,6 +1,6 @@
 # --- PYODIDE:env --- #
 from course_helpers.packages import import_after_require, require
-from course_helpers.pytest_runner import Bug, check_tests_catch, check_tests_pass, provide_module, use_pytest
+from course_helpers.pytest_runner import Bug, changed, check_tests_catch, check_tests_pass, provide_module, use_pytest
 
 await use_pytest()
 await require("hypothesis")
@@ -30,43 +30,38 @@ def parse_query(query):
 '''
 
 
-def variant(old, new):
-    """The correct module with one change: a bug a colleague could have written."""
-    assert old in CORRECT, old
-    return CORRECT.replace(old, new)
-
-
 BUGS = [
     Bug(
         "build_query sends a space as '+' (as HTML forms do), which parse_query reads back as a '+'",
-        variant("quote(value, safe='')", "quote(value, safe='').replace('%20', '+')"),
+        changed(CORRECT, ("quote(value, safe='')", "quote(value, safe='').replace('%20', '+')")),
         "generate values with spaces in them: st.text() does, if you let it.",
     ),
     Bug(
         "parse_query reads the empty query as {'': ''}",
-        variant("    if not query:\n        return params\n", ""),
+        changed(CORRECT, ("    if not query:\n        return params\n", "")),
         "the empty dict is a dict too: make sure your strategy can generate it.",
     ),
     Bug(
         "parse_query drops the keys whose value is empty",
-        variant(
-            "params[unquote(key)] = unquote(value)", "if value:\n            params[unquote(key)] = unquote(value)"
+        changed(
+            CORRECT,
+            ("params[unquote(key)] = unquote(value)", "if value:\n            params[unquote(key)] = unquote(value)"),
         ),
         "generate empty values: st.text() includes the empty string.",
     ),
     Bug(
         "parse_query decodes as Latin-1, so 'é' comes back as 'Ã©'",
-        variant("unquote(value)", "unquote(value, encoding='latin-1')"),
+        changed(CORRECT, ("unquote(value)", "unquote(value, encoding='latin-1')")),
         "generate values beyond ASCII: st.text() does unless you restrict its alphabet.",
     ),
     Bug(
         "build_query leaves the keys as they are, so a key holding '=' or '&' breaks the query",
-        variant("{quote(key, safe='')}=", "{key}="),
+        changed(CORRECT, ("{quote(key, safe='')}=", "{key}=")),
         "generate the keys as freely as the values: any text, punctuation included.",
     ),
     Bug(
         "parse_query strips the spaces around each value",
-        variant("params[unquote(key)] = unquote(value)", "params[unquote(key)] = unquote(value).strip()"),
+        changed(CORRECT, ("params[unquote(key)] = unquote(value)", "params[unquote(key)] = unquote(value).strip()")),
         "generate values that start or end with a space.",
     ),
 ]

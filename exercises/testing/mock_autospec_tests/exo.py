@@ -1,5 +1,5 @@
 # --- PYODIDE:env --- #
-from course_helpers.pytest_runner import Bug, check_tests_catch, check_tests_pass, provide_module, use_pytest
+from course_helpers.pytest_runner import Bug, changed, check_tests_catch, check_tests_pass, provide_module, use_pytest
 
 await use_pytest()
 
@@ -29,16 +29,8 @@ def notify_overdue(loans, today, sms):
 '''
 
 
-def variant(*changes):
-    """The correct module with a few words changed: a bug a colleague could have written."""
-    source = CORRECT
-    for old, new in changes:
-        assert old in source, old
-        source = source.replace(old, new)
-    return source
-
-
-ONE_TEXT_PER_LOAN = variant(
+ONE_TEXT_PER_LOAN = changed(
+    CORRECT,
     (
         """            titles.setdefault(loan.phone, []).append(loan.title)
     for phone, overdue in titles.items():
@@ -47,29 +39,30 @@ ONE_TEXT_PER_LOAN = variant(
         """            sms.send(loan.phone, "Overdue: " + loan.title)
             titles[loan.title] = loan.phone
     return len(titles)""",
-    )
+    ),
 )
 
 BUGS = [
     Bug(
         "a book due today counts as overdue",
-        variant(("loan.due < today", "loan.due <= today")),
+        changed(CORRECT, ("loan.due < today", "loan.due <= today")),
         "test a loan whose due date is today itself: nothing is overdue yet.",
     ),
     Bug(
         "a book is only overdue from the second day after its due date",
-        variant(("loan.due < today", "(today - loan.due).days > 1")),
+        changed(CORRECT, ("loan.due < today", "(today - loan.due).days > 1")),
         "test a loan that was due yesterday, the first day it is overdue.",
     ),
     Bug(
         "a book already returned is still reminded about",
-        variant(("not loan.returned and loan.due < today", "loan.due < today")),
+        changed(CORRECT, ("not loan.returned and loan.due < today", "loan.due < today")),
         "test an overdue loan marked returned=True: it gets no text.",
     ),
     Bug(
         "notify_overdue passes send's arguments the other way round, send(text, phone)",
-        variant(
-            ('sms.send(phone, "Overdue: " + ", ".join(overdue))', 'sms.send("Overdue: " + ", ".join(overdue), phone)')
+        changed(
+            CORRECT,
+            ('sms.send(phone, "Overdue: " + ", ".join(overdue))', 'sms.send("Overdue: " + ", ".join(overdue), phone)'),
         ),
         "assert the arguments of each call, with assert_called_once_with or call_args_list, not only that send was called.",
     ),
@@ -80,18 +73,18 @@ BUGS = [
     ),
     Bug(
         "notify_overdue lists a borrower's books in alphabetical order, not in the order of the loans",
-        variant(('", ".join(overdue)', '", ".join(sorted(overdue))')),
+        changed(CORRECT, ('", ".join(overdue)', '", ".join(sorted(overdue))')),
         "give a borrower two overdue books whose titles are not in alphabetical order, and assert the whole text.",
     ),
     Bug(
         "notify_overdue returns the number of overdue books, not the number of texts sent",
-        variant(("return len(titles)", "return sum(len(overdue) for overdue in titles.values())")),
+        changed(CORRECT, ("return len(titles)", "return sum(len(overdue) for overdue in titles.values())")),
         "assert what notify_overdue returns when a borrower has two overdue books.",
     ),
     Bug(
         "notify_overdue calls sms.close() when it is done, a method SmsGateway does not have "
         "(AttributeError in production)",
-        variant(("    return len(titles)", "    sms.close()\n    return len(titles)")),
+        changed(CORRECT, ("    return len(titles)", "    sms.close()\n    return len(titles)")),
         "a bare Mock accepts any method: make the double with create_autospec(SmsGateway, instance=True), "
         "which only has SmsGateway's methods, with their signatures.",
     ),

@@ -1,5 +1,5 @@
 # --- PYODIDE:env --- #
-from course_helpers.pytest_runner import Bug, check_tests_catch, check_tests_pass, provide_module, use_pytest
+from course_helpers.pytest_runner import Bug, changed, check_tests_catch, check_tests_pass, provide_module, use_pytest
 
 await use_pytest()
 
@@ -22,52 +22,46 @@ def page_count(total, per_page):
 '''
 
 
-def variant(old, new):
-    """The correct module with one line changed: a bug a colleague could have written."""
-    assert old in CORRECT, old
-    return CORRECT.replace(old, new)
-
-
 BUGS = [
     Bug(
         "paginate counts pages from 0 (page 1 of 'abcde', 2 to a page, gives ['c', 'd'])",
-        variant("start = (page - 1) * per_page", "start = page * per_page"),
+        changed(CORRECT, ("start = (page - 1) * per_page", "start = page * per_page")),
         "assert the exact items of page 1: they are the first ones of the list.",
     ),
     Bug(
         "paginate forgets where a page ends (page 1 of 'abcde', 2 to a page, gives all five items)",
-        variant("items[start : start + per_page]", "items[start:]"),
+        changed(CORRECT, ("items[start : start + per_page]", "items[start:]")),
         "test a page that is not the last one, and assert its exact items.",
     ),
     Bug(
         "paginate refuses a last page that is not full (page 3 of 'abcde', 2 to a page, raises ValueError)",
-        variant("if start >= len(items) and page > 1:", "if start + per_page > len(items) and page > 1:"),
+        changed(CORRECT, ("if start >= len(items) and page > 1:", "if start + per_page > len(items) and page > 1:")),
         "test the last page of a list that does not fill it, and assert the items left over.",
     ),
     Bug(
         "paginate refuses page 1 of an empty list (it raises ValueError instead of returning [])",
-        variant("if start >= len(items) and page > 1:", "if start >= len(items):"),
+        changed(CORRECT, ("if start >= len(items) and page > 1:", "if start >= len(items):")),
         "test page 1 of an empty list: the statement says it exists and is empty.",
     ),
     Bug(
         "paginate accepts page 0 (it returns [] instead of raising ValueError)",
-        variant("if page < 1:", "if page < 0:"),
+        changed(CORRECT, ("if page < 1:", "if page < 0:")),
         "check with pytest.raises that page 0 is refused: it is the first number before page 1.",
     ),
     Bug(
         "paginate accepts the page after the last full page (page 3 of 'abcd', 2 to a page, gives [])",
-        variant("if start >= len(items) and page > 1:", "if start > len(items) and page > 1:"),
+        changed(CORRECT, ("if start >= len(items) and page > 1:", "if start > len(items) and page > 1:")),
         "check with pytest.raises the page just after the last one, on a list whose length is a multiple of "
         "per_page: that is where 'past the end' begins.",
     ),
     Bug(
         "page_count forgets the last page when it is not full (5 items, 2 to a page, give 2 pages)",
-        variant("(total + per_page - 1) // per_page", "total // per_page"),
+        changed(CORRECT, ("(total + per_page - 1) // per_page", "total // per_page")),
         "test page_count on a number of items that is not a multiple of per_page.",
     ),
     Bug(
         "page_count gives 0 pages for no items (the statement says 1)",
-        variant("return 1  # an empty list still has one page, an empty one", "return 0"),
+        changed(CORRECT, ("return 1  # an empty list still has one page, an empty one", "return 0")),
         "test page_count with 0 items.",
     ),
 ]

@@ -1,5 +1,5 @@
 # --- PYODIDE:env --- #
-from course_helpers.pytest_runner import Bug, check_tests_catch, check_tests_pass, provide_module, use_pytest
+from course_helpers.pytest_runner import Bug, changed, check_tests_catch, check_tests_pass, provide_module, use_pytest
 
 await use_pytest()
 
@@ -24,51 +24,45 @@ def check_password(password, username):
 '''
 
 
-def variant(old, new):
-    """The correct check_password with one line changed: a bug a colleague could have written."""
-    assert old in CORRECT, old
-    return CORRECT.replace(old, new)
-
-
 BUGS = [
     Bug(
         "check_password refuses a password of exactly 12 characters (it wants 13)",
-        variant("len(password) < 12", "len(password) <= 12"),
+        changed(CORRECT, ("len(password) < 12", "len(password) <= 12")),
         "test a password of exactly 12 characters that follows every other rule: it must give [].",
     ),
     Bug(
         "check_password accepts a password of 11 characters",
-        variant("len(password) < 12", "len(password) < 11"),
+        changed(CORRECT, ("len(password) < 12", "len(password) < 11")),
         "test a password one character too short, and assert the exact list it gives.",
     ),
     Bug(
         "check_password counts a space as a digit ('blue sky' is said to have one)",
-        variant('not any(character in "0123456789" for character in password)', "password.isalpha()"),
+        changed(CORRECT, ('not any(character in "0123456789" for character in password)', "password.isalpha()")),
         "test a password made of letters and spaces or punctuation, without any digit.",
     ),
     Bug(
         "check_password does not count capital letters as letters ('ABC-1234' is said to have none)",
-        variant("character.isalpha()", "character.islower()"),
+        changed(CORRECT, ("character.isalpha()", "character.islower()")),
         "test a password whose only letters are capitals.",
     ),
     Bug(
         "check_password finds the username only in the same case ('robin' is missed in 'ROBIN-hood-12')",
-        variant("username.lower() in password.lower()", "username in password"),
+        changed(CORRECT, ("username.lower() in password.lower()", "username in password")),
         "test a password that holds the username written with other capitals.",
     ),
     Bug(
         "check_password lowers the password but not the username (user 'Robin' may use 'robin-hood-12')",
-        variant("username.lower() in password.lower()", "username in password.lower()"),
+        changed(CORRECT, ("username.lower() in password.lower()", "username in password.lower()")),
         "test a username that has capitals itself, such as 'Robin', inside a password in small letters.",
     ),
     Bug(
         "check_password finds a common password only in small letters ('Password1234' is accepted)",
-        variant("password.lower() in COMMON_PASSWORDS", "password in COMMON_PASSWORDS"),
+        changed(CORRECT, ("password.lower() in COMMON_PASSWORDS", "password in COMMON_PASSWORDS")),
         "test a password from COMMON_PASSWORDS written with some capitals.",
     ),
     Bug(
         "check_password reports only the first rule broken ('blue sky' gives ['length'])",
-        variant("    return broken\n", "    return broken[:1]\n"),
+        changed(CORRECT, ("    return broken\n", "    return broken[:1]\n")),
         "test a password that breaks two rules, and assert the whole list.",
     ),
 ]

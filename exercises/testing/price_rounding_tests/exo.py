@@ -1,5 +1,5 @@
 # --- PYODIDE:env --- #
-from course_helpers.pytest_runner import Bug, check_tests_catch, check_tests_pass, provide_module, use_pytest
+from course_helpers.pytest_runner import Bug, changed, check_tests_catch, check_tests_pass, provide_module, use_pytest
 
 await use_pytest()
 
@@ -18,62 +18,65 @@ def total_price(unit_cents, quantity, discount_percent=0):
 '''
 
 
-def variant(old, new):
-    """The correct total_price with one line changed: a bug a colleague could have written."""
-    assert old in CORRECT, old
-    return CORRECT.replace(old, new)
-
-
 BUGS = [
     Bug(
         "total_price rounds half a cent to the even cent (a total of 122.5 cents gives 122)",
-        variant("ROUND_HALF_UP", "ROUND_HALF_EVEN"),
+        changed(CORRECT, ("ROUND_HALF_UP", "ROUND_HALF_EVEN")),
         "test a total that ends in exactly half a cent, with an even number of cents below it: "
         "rounding half to even and rounding half up only differ there.",
     ),
     Bug(
         "total_price computes with floats (a total of 122.5 cents comes out as 122.49999... and gives 122)",
-        variant(
-            "total = Decimal(unit_cents) * quantity * (100 - Decimal(discount_percent)) / 100",
-            "total = Decimal(unit_cents * quantity * (1 - discount_percent / 100))",
+        changed(
+            CORRECT,
+            (
+                "total = Decimal(unit_cents) * quantity * (100 - Decimal(discount_percent)) / 100",
+                "total = Decimal(unit_cents * quantity * (1 - discount_percent / 100))",
+            ),
         ),
         "test more totals that end in half a cent, with discounts such as 30 %: a float such as 0.7 is not "
         "exactly 7/10, and the half cent can come out just under one half.",
     ),
     Bug(
         "total_price rounds the discounted unit price before multiplying (3 items at 333 cents, 10 % off, give 900)",
-        variant(
-            "total = Decimal(unit_cents) * quantity * (100 - Decimal(discount_percent)) / 100\n"
-            "    return int(total.quantize(Decimal(1), rounding=ROUND_HALF_UP))",
-            "unit = Decimal(unit_cents) * (100 - Decimal(discount_percent)) / 100\n"
-            "    return int(unit.quantize(Decimal(1), rounding=ROUND_HALF_UP)) * quantity",
+        changed(
+            CORRECT,
+            (
+                "total = Decimal(unit_cents) * quantity * (100 - Decimal(discount_percent)) / 100\n"
+                "    return int(total.quantize(Decimal(1), rounding=ROUND_HALF_UP))",
+                "unit = Decimal(unit_cents) * (100 - Decimal(discount_percent)) / 100\n"
+                "    return int(unit.quantize(Decimal(1), rounding=ROUND_HALF_UP)) * quantity",
+            ),
         ),
         "test several items whose discounted unit price is not a whole number of cents: the total is rounded "
         "once, not each item.",
     ),
     Bug(
         "total_price applies the discount twice (4 items at 250 cents, 10 % off, give 810)",
-        variant("/ 100\n", "* (100 - Decimal(discount_percent)) / 10000\n"),
+        changed(CORRECT, ("/ 100\n", "* (100 - Decimal(discount_percent)) / 10000\n")),
         "assert the exact total of an ordinary order with a discount.",
     ),
     Bug(
         "total_price refuses a discount of 100 % (it raises ValueError)",
-        variant("0 <= discount_percent <= 100", "0 <= discount_percent < 100"),
+        changed(CORRECT, ("0 <= discount_percent <= 100", "0 <= discount_percent < 100")),
         "test the highest discount the statement allows: 100 % makes the order free.",
     ),
     Bug(
         "total_price refuses a discount of 0 % (it raises ValueError)",
-        variant("0 <= discount_percent <= 100", "0 < discount_percent <= 100"),
+        changed(CORRECT, ("0 <= discount_percent <= 100", "0 < discount_percent <= 100")),
         "test the lowest discount the statement allows, 0 %, with its exact total.",
     ),
     Bug(
         "total_price accepts a discount over 100 % (101 % gives a negative price)",
-        variant("not 0 <= discount_percent <= 100", "discount_percent < 0"),
+        changed(CORRECT, ("not 0 <= discount_percent <= 100", "discount_percent < 0")),
         "check with pytest.raises that a discount just above 100 is refused.",
     ),
     Bug(
         "total_price accepts a negative quantity (-1 item gives a negative price)",
-        variant('    if quantity < 0:\n        raise ValueError(f"quantity must be 0 or more, not {quantity}")\n', ""),
+        changed(
+            CORRECT,
+            ('    if quantity < 0:\n        raise ValueError(f"quantity must be 0 or more, not {quantity}")\n', ""),
+        ),
         "check with pytest.raises that a quantity of -1 is refused.",
     ),
 ]

@@ -1,5 +1,5 @@
 # --- PYODIDE:env --- #
-from course_helpers.pytest_runner import Bug, check_tests_catch, check_tests_pass, provide_module, use_pytest
+from course_helpers.pytest_runner import Bug, changed, check_tests_catch, check_tests_pass, provide_module, use_pytest
 
 await use_pytest()
 
@@ -16,15 +16,6 @@ def retry(operation, attempts, wait, sleep):
                 raise
             sleep(wait * 2**attempt)
 '''
-
-
-def variant(*changes):
-    """The correct retry with a few words changed: a bug a colleague could have written."""
-    source = CORRECT
-    for old, new in changes:
-        assert old in source, old
-        source = source.replace(old, new)
-    return source
 
 
 LAST_CALL_APART = """
@@ -53,37 +44,40 @@ def retry(operation, attempts, wait, sleep):
 BUGS = [
     Bug(
         "retry makes one attempt too many (attempts=3 calls the operation 4 times)",
-        variant(("range(attempts)", "range(attempts + 1)"), ("attempt == attempts - 1", "attempt == attempts")),
+        changed(
+            CORRECT, ("range(attempts)", "range(attempts + 1)"), ("attempt == attempts - 1", "attempt == attempts")
+        ),
         "make an operation that always fails, and check how many times retry calls it, or how many times it sleeps.",
     ),
     Bug(
         "retry makes one attempt too few (attempts=3 calls the operation twice)",
-        variant(("range(attempts)", "range(1, attempts)"), ("2**attempt", "2 ** (attempt - 1)")),
+        changed(CORRECT, ("range(attempts)", "range(1, attempts)"), ("2**attempt", "2 ** (attempt - 1)")),
         "count the calls of an operation that keeps failing, or let it succeed on the last attempt allowed.",
     ),
     Bug(
         "retry sleeps after the last failure too (attempts=3 sleeps wait, 2*wait and 4*wait)",
-        variant(
+        changed(
+            CORRECT,
             (
                 "            if attempt == attempts - 1:\n                raise\n            sleep(wait * 2**attempt)\n",
                 "            sleep(wait * 2**attempt)\n            if attempt == attempts - 1:\n                raise\n",
-            )
+            ),
         ),
         "let an operation fail on every attempt and compare the whole list of delays your fake sleep recorded.",
     ),
     Bug(
         "retry backs off linearly (wait, 2*wait, 3*wait instead of wait, 2*wait, 4*wait)",
-        variant(("wait * 2**attempt", "wait * (attempt + 1)")),
+        changed(CORRECT, ("wait * 2**attempt", "wait * (attempt + 1)")),
         "make retry sleep at least three times: the first two delays are the same as with a linear back-off.",
     ),
     Bug(
         "retry's first delay is 0 (it sleeps 0, 2*wait, 4*wait...)",
-        variant(("wait * 2**attempt", "wait * 2 * attempt")),
+        changed(CORRECT, ("wait * 2**attempt", "wait * 2 * attempt")),
         "assert the exact list of delays from the first one, not only the last one or their number.",
     ),
     Bug(
         "retry swallows the last exception and returns None",
-        variant(("                raise\n", "                return None\n")),
+        changed(CORRECT, ("                raise\n", "                return None\n")),
         "when every attempt fails, retry must raise: use pytest.raises around the call.",
     ),
     Bug(
