@@ -15,13 +15,27 @@ DEBUG = False
 # "testserver" is the host of Django's test client.
 ALLOWED_HOSTS = ["localhost", "127.0.0.1", "testserver"]
 
-# The apps whose models the chapters on the ORM and on migrations use.
-INSTALLED_APPS = ["samples.orm.library", "samples.migrations.shop"]
+# Users, groups, permissions and sessions (the security chapter), then the apps whose models the
+# chapters on the ORM and on migrations use.
+INSTALLED_APPS = [
+    "django.contrib.contenttypes",
+    "django.contrib.auth",
+    "django.contrib.sessions",
+    "samples.orm.library",
+    "samples.migrations.shop",
+]
+# Django's own order: security headers first, sessions before what reads them, CSRF before the views.
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",  # APPEND_SLASH: /books -> /books/
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
+# Sessions kept in a signed cookie, so the samples need no session table: a real project usually
+# keeps them in the database or a cache, where they can be revoked server-side.
+SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
 
 # A SQLite database in memory: each process (each test worker) gets its own, empty until the
 # tests create its tables. A real project names a file or, in production, a PostgreSQL server.
