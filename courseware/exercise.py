@@ -29,6 +29,8 @@ REQUIRED_FILES = ("statement.md", "exo.py", "exo_REM.md")
 MIN_WRONG_ANSWERS = 2
 SLUG = re.compile(r"^[a-z][a-z0-9_]*/[a-z][a-z0-9_]*$")
 STATEMENT_TITLE = re.compile(r"^### \S")
+# An attack list of the hidden checks: `SQL_PAYLOADS = [...]` at the top level of secrets.
+PAYLOAD_LIST = re.compile(r"^[A-Z][A-Z0-9_]*_PAYLOADS$")
 # A page embeds an exercise with this line, alone on its line (hooks/exercises.py rewrites it).
 EMBED_LINE = re.compile(
     r"""^(?P<indent>[ \t]*)\{\{\s*exercise\(\s*(?P<q>["'])(?P<slug>[^"']*)(?P=q)\s*\)\s*\}\}[ \t]*$""", re.M
@@ -177,6 +179,60 @@ class Exercise:
                 _ = self.sections  # parsed here so that its problems are listed with the rest
             except ExerciseError as error:
                 found.append(str(error))
+            else:
+                found.extend(self.payload_problems())
+        return found
+
+    def payloads(self) -> dict[str, list]:
+        """The attack lists of the hidden checks, by name: each `<NAME>_PAYLOADS = [...]` assigned at
+        the top level of secrets. A list that is not a literal is an ExerciseError: the remark must
+        be able to show it as it is."""
+        secrets = self.sections.get("secrets")
+        if secrets is None:
+            return {}
+        found = {}
+        for node in ast.parse(secrets.source).body:
+            targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
+            for target in targets:
+                if isinstance(target, ast.Name) and PAYLOAD_LIST.match(target.id) and node.value is not None:
+                    line = secrets.first_line + node.lineno - 1
+                    try:
+                        value = ast.literal_eval(node.value)
+                    except ValueError:
+                        raise ExerciseError(
+                            f"{self.exo_file}:{line}: {target.id} must be a literal list (strings, tuples, "
+                            "dicts), so that the remark can show each payload; build computed attacks apart"
+                        ) from None
+                    if not isinstance(value, list):
+                        raise ExerciseError(f"{self.exo_file}:{line}: {target.id} must be a list")
+                    found[target.id] = value
+        return found
+
+    def payload_problems(self) -> list[str]:
+        """What the remark misses of the attack lists: every payload, as its repr(), and their total,
+        in words such as "your code stopped these 14 payloads" (empty: nothing missing)."""
+        try:
+            payloads = self.payloads()
+        except ExerciseError as error:
+            return [str(error)]
+        remark_file = self.folder / "exo_REM.md"
+        if not payloads or not remark_file.is_file():
+            return []
+        remark = remark_file.read_text(encoding="utf-8")
+        total = sum(len(items) for items in payloads.values())
+        found = []
+        if not re.search(rf"\bthese {total}\b", remark):
+            found.append(
+                f"{remark_file}: must name the number of attack payloads the checks send, as 'these {total} "
+                f"payloads' ({', '.join(payloads)} hold {total})"
+            )
+        for name, items in payloads.items():
+            missing = [repr(item) for item in items if repr(item) not in remark]
+            if missing:
+                found.append(
+                    f"{remark_file}: does not show {len(missing)} payload(s) of {name}, each as its repr() "
+                    f"in a text block: {', '.join(missing)}"
+                )
         return found
 
     def problems(self) -> list[str]:

@@ -83,6 +83,40 @@ def test_a_page_needs_no_wrong_answers(exercises_root):
         load("practice/double", exercises_root)
 
 
+PAYLOADS = 'NUMBER_PAYLOADS = [-5, "7"]\nfor payload in NUMBER_PAYLOADS:\n    assert double(payload) is not None, "None. Hint: return."\n'
+SHOWN = "Your code stopped these 2 payloads:\n\n```text\n-5\n'7'\n```\n"
+
+
+def with_payloads(folder: Path, remark: str, payloads: str = PAYLOADS) -> None:
+    exo = folder / "exo.py"
+    exo.write_text(exo.read_text() + payloads)
+    (folder / "exo_REM.md").write_text(remark)
+
+
+def test_the_remark_shows_the_attack_payloads(exercises_root):
+    folder = exercises_root / "practice" / "double"
+    with_payloads(folder, SHOWN)
+    exercise = load("practice/double", exercises_root)
+    assert exercise.payloads() == {"NUMBER_PAYLOADS": [-5, "7"]}
+
+
+@pytest.mark.parametrize(
+    ("remark", "payloads", "said"),
+    [
+        (SHOWN.replace("'7'", "7"), PAYLOADS, "does not show 1 payload(s) of NUMBER_PAYLOADS, each as its repr() in a text block: '7'"),
+        (SHOWN.replace("these 2", "these"), PAYLOADS, "as 'these 2 payloads' (NUMBER_PAYLOADS hold 2)"),
+        (SHOWN, PAYLOADS.replace('[-5, "7"]', '[-5, str(7)]'), "NUMBER_PAYLOADS must be a literal list"),
+        (SHOWN, PAYLOADS.replace('[-5, "7"]', '"-5"'), "NUMBER_PAYLOADS must be a list"),
+    ],
+    ids=["payload-not-shown", "count-not-named", "computed-list", "not-a-list"],
+)  # fmt: skip
+def test_a_remark_missing_a_payload_is_named(exercises_root, remark, payloads, said):
+    with_payloads(exercises_root / "practice" / "double", remark, payloads)
+    with pytest.raises(ExerciseError) as raised:
+        load("practice/double", exercises_root, for_page=True)
+    assert said in str(raised.value), f"unclear error: {raised.value}"
+
+
 @pytest.mark.parametrize(
     ("slug", "said"),
     [
