@@ -1,0 +1,171 @@
+# --- PYODIDE:env --- #
+from course_helpers.checks import returning
+
+# --- PYODIDE:code --- #
+from urllib.parse import urlsplit
+
+
+def safe_next(target, allowed_hosts, default="/"):
+    return target
+
+
+# --- PYODIDE:corr --- #
+import unicodedata
+from urllib.parse import urlsplit
+
+
+def safe_next(target, allowed_hosts, default="/"):
+    if not target:
+        return default
+    for char in target:
+        if char == "\\" or unicodedata.category(char).startswith("C"):
+            return default
+    if target.startswith("/"):
+        if target.startswith("//"):
+            return default
+        return target
+    try:
+        parts = urlsplit(target)
+    except ValueError:
+        return default
+    hosts = {host.lower() for host in allowed_hosts}
+    if parts.scheme == "https" and parts.netloc.lower() in hosts:
+        return target
+    return default
+
+
+# --- PYODIDE:tests --- #
+HOSTS = {"good.example"}
+for target in ("/books/1", "https://good.example/account"):
+    got = returning(str, safe_next, target, HOSTS)
+    assert got == target, (
+        f"safe_next({target!r}, {HOSTS!r}) returned {got!r}: that target stays on the site and must come back as is. "
+        "Hint: a path that starts with one '/', or an https:// URL whose host is allowed, is returned unchanged."
+    )
+got = returning(str, safe_next, "https://evil.example/login", HOSTS)
+assert got == "/", (
+    f"safe_next('https://evil.example/login', {HOSTS!r}) returned {got!r}: after logging in, the user lands on "
+    "the attacker's copy of your login page. Hint: an absolute URL is allowed only if its host is in allowed_hosts."
+)
+
+# --- PYODIDE:secrets --- #
+ALLOWED = {"good.example", "Shop.Example:8443"}
+
+SCHEME_PAYLOADS = [
+    "javascript:alert(1)",
+    "JavaScript:alert(document.cookie)",
+    "data:text/html,<script>alert(1)</script>",
+    "https:evil.example",
+    "https:/evil.example",
+    "ftp://good.example/file",
+]
+SCHEME_RELATIVE_PAYLOADS = [
+    "//evil.example",
+    "//evil.example/login?next=/",
+]
+BACKSLASH_PAYLOADS = [
+    "/\\evil.example",
+    "\\\\evil.example",
+    "/\\/evil.example",
+    "///evil.example",
+    "https://evil.example\\@good.example",
+]
+CONTROL_PAYLOADS = [
+    "/\t/evil.example",
+    "/\n/evil.example",
+    "\t//evil.example",
+    " //evil.example",
+    "\x00//evil.example",
+    "\x1f/evil.example",
+]
+HOST_PAYLOADS = [
+    "https://evil.example",
+    "https://evil.example/account",
+    "https://good.example@evil.example",
+    "https://good.example:x@evil.example/",
+    "https://good.example.evil.example/",
+    "https://evilgood.example/",
+    "https://g\u043e\u043ed.example/account",
+    "https://good.example\u3002evil.example/",
+    "https://good.example:8443/",
+    "https://[::1/",
+]
+DOWNGRADE_PAYLOADS = [
+    "http://good.example/account",
+]
+
+WHY = {
+    "SCHEME": "a javascript: or data: URL runs the attacker's script on your origin, and 'https:evil.example' "
+    "(no '//') can be read by browsers as https://evil.example",
+    "SCHEME_RELATIVE": "a URL that starts with '//' is protocol-relative: the browser keeps the scheme and goes "
+    "to the host that follows",
+    "BACKSLASH": "browsers read '\\' as '/' in http(s) URLs, and '///' as '//': urlsplit() sees a path, the browser "
+    "sees another host",
+    "CONTROL": "browsers drop tabs and newlines anywhere in a URL and strip leading spaces and control "
+    "characters, so what is left starts with '//'",
+    "HOST": "the host is not exactly one of allowed_hosts (user info before '@', a longer name, a lookalike letter, "
+    "another port)",
+    "DOWNGRADE": "http:// sends the user, and any cookie without Secure, over plain HTTP",
+}
+HINTS = {
+    "SCHEME": "accept an absolute URL only when urlsplit(target).scheme == 'https' and its netloc is allowed.",
+    "SCHEME_RELATIVE": "a relative target must start with exactly one '/': refuse target.startswith('//').",
+    "BACKSLASH": "refuse any target that holds a backslash, before looking at its slashes.",
+    "CONTROL": "refuse any target holding a control character (unicodedata.category(c) starting with 'C'), "
+    "tab and newline included: a URL your site produced is percent-encoded.",
+    "HOST": "compare the whole netloc, lowercased, with the allowed hosts lowercased: never startswith, endswith "
+    "or hostname (which drops what comes before '@').",
+    "DOWNGRADE": "allow the https scheme only.",
+}
+
+
+def check_refused(kind, payloads):
+    for payload in payloads:
+        got = returning(str, safe_next, payload, ALLOWED, "/home", advice=HINTS[kind])
+        assert got == "/home", (
+            f"{payload!r} got through (safe_next returned {got!r} instead of the default '/home'): "
+            f"{WHY[kind]}. Hint: {HINTS[kind]}"
+        )
+
+
+check_refused("SCHEME", SCHEME_PAYLOADS)
+check_refused("SCHEME_RELATIVE", SCHEME_RELATIVE_PAYLOADS)
+check_refused("BACKSLASH", BACKSLASH_PAYLOADS)
+check_refused("CONTROL", CONTROL_PAYLOADS)
+check_refused("HOST", HOST_PAYLOADS)
+check_refused("DOWNGRADE", DOWNGRADE_PAYLOADS)
+
+for missing in (None, ""):
+    got = returning(str, safe_next, missing, ALLOWED, "/home", advice="test `if not target:` first.")
+    assert got == "/home", (
+        f"safe_next({missing!r}, ...) returned {got!r} instead of the default '/home'. "
+        "Hint: no ?next= at all (None) or an empty one gives the default."
+    )
+
+LEGITIMATE = [
+    "/",
+    "/books/1?x=1#top",
+    "/search?q=//x",
+    "/search?q=https://evil.example",
+    "/%2F%2Fevil.example",
+    "/livres/\u00e9t\u00e9",
+    "/a//b",
+    "https://good.example/account",
+    "https://GOOD.example/account?tab=1",
+    "HTTPS://good.example",
+    "https://shop.example:8443/cart",
+]
+for target in LEGITIMATE:
+    got = returning(str, safe_next, target, ALLOWED, "/home")
+    assert got == target, (
+        f"safe_next({target!r}, {ALLOWED!r}, '/home') returned {got!r}: that target stays on an allowed host, "
+        "so the user must land there. Hint: a path starting with one '/' (a '//' later on is fine, and so is "
+        "non-ASCII text or '%2F'), or an https:// URL whose netloc matches an allowed host ignoring case, "
+        "comes back unchanged."
+    )
+
+got = returning(str, safe_next, "https://good.example/", set(), "/home")
+assert got == "/home", (
+    f"safe_next('https://good.example/', set(), '/home') returned {got!r}: with no allowed host, no absolute URL "
+    "is safe. Hint: look the netloc up in the allowed_hosts passed in, never in a list of your own."
+)
