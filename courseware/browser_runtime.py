@@ -237,11 +237,29 @@ def required_packages(source: str) -> set[str]:
     """Names passed to require(...) calls in this source."""
     return {
         arg.value
-        for node in ast.walk(ast.parse(source))
-        if isinstance(node, ast.Call) and ast.unparse(node.func).split(".")[-1] == "require"
+        for node in _calls(source, "require")
         for arg in node.args
         if isinstance(arg, ast.Constant) and isinstance(arg.value, str)
     }
+
+
+def pyodide_packages(source: str) -> set[str]:
+    """The packages of Pyodide's lock that this source loads by name, load_from_pyodide("sqlite3", ...):
+    its first argument."""
+    return {
+        node.args[0].value
+        for node in _calls(source, "load_from_pyodide")
+        if node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)
+    }
+
+
+def _calls(source: str, function: str) -> list[ast.Call]:
+    """Every call of `function` (by its last name: `packages.require` counts) in this source."""
+    return [
+        node
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Call) and ast.unparse(node.func).split(".")[-1] == function
+    ]
 
 
 def python_libs_sources() -> list[str]:

@@ -166,3 +166,17 @@ def test_the_distutils_stand_in_is_the_standard_library_package_with_a_stable_ha
     with zipfile.ZipFile(first) as archive:
         names = archive.namelist()
     assert "distutils/__init__.py" in names and "distutils/util.py" in names, names[:5]
+
+
+def test_a_module_env_loads_from_pyodide_by_name_is_a_need(plan, tmp_path):
+    """env loads Python's sqlite3 with load_from_pyodide() and imports it by name: no import statement names it."""
+    folder = tmp_path / "security" / "raw_sqlite"
+    scratch.write_exercise(folder)
+    exo = folder / "exo.py"
+    env = (
+        "import importlib\nfrom course_helpers.packages import load_from_pyodide\n"
+        "await load_from_pyodide('sqlite3', 'sqlite3', 'sqlite3')\nsqlite3 = importlib.import_module('sqlite3')"
+    )
+    exo.write_text(exo.read_text().replace("LIMIT = 3", env))
+    gap = plan.offline_gap(Exercise.at("security/raw_sqlite", tmp_path))
+    assert gap and "sqlite3" in gap and "BROWSER_ASSETS=online" in gap

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from course_helpers.packages import BROWSER_MARKERS, PINS, needed, normalise
-from courseware.browser_runtime import BrowserRuntime, required_packages
+from courseware.browser_runtime import BrowserRuntime, pyodide_packages, required_packages
 from courseware.exercise import Exercise
 from courseware.project import PROJECT_ROOT, exercise_python
 
@@ -91,6 +91,9 @@ class Plan:
                     continue  # reported by the exercise's own tests
                 if dist:
                     pending.append(dist.name)
+            env = exercise.sections.get("env")
+            if env is not None:  # a lock package env loads by name, such as Python's sqlite3 module
+                pending.extend(pyodide_packages(env.source))
         while pending:
             name = normalise(pending.pop())
             if name in lock or name in pins:
