@@ -119,9 +119,11 @@ assert answers == [True, True, True, False], (
     )
 )
 wait = returning((int, float), bucket.retry_after, described_as="retry_after() with the bucket empty")
-assert abs(wait - 2.0) < 1e-9, (
+# A millisecond of slack: a wall clock moves a little here under CPython, not at all in the page, and the next
+# check, which needs the held clock to move, is the one that tells such an answer what went wrong, everywhere.
+assert abs(wait - 2.0) < 1e-3, (
     f"Empty, at 0.5 token per second, retry_after() gave {wait!r}, expected 2.0. Hint: one token takes 1 / 0.5 = 2 "
-    "seconds, and the time is read only through clock() (the checks hold it still), never time.time()."
+    "seconds."
 )
 clock.advance(2.0)
 assert returning(bool, bucket.allow, described_as="allow() 2 s later") is True, (
