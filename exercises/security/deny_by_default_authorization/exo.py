@@ -505,3 +505,32 @@ assert response.status_code == 200, (
     f"Once PERMISSIONS lists 'share_note', alice got {response.status_code}. Hint: read PERMISSIONS on each request, "
     "keyed by request.endpoint."
 )
+
+
+# A public page added later whose view reads g.user, as a page showing "logged in as ..." would.
+def whoami():
+    return {"user": g.user}
+
+
+app._got_first_request = False
+app.add_url_rule("/whoami", "whoami", whoami)
+assert isinstance(PUBLIC, set), (
+    f"PUBLIC is {PUBLIC!r}, not a set: the checks could not add a public endpoint to it. "
+    'Hint: declare PUBLIC = {"health"}, a set of endpoint names, and let the hook look the endpoint up in it.'
+)
+PUBLIC.add("whoami")
+for user, seen in (("alice", "alice"), (None, None), ("Alice", None)):
+    response = send("GET", "/whoami", user)
+    if response.status_code == 500:
+        raise AssertionError(
+            f"GET /whoami, a public endpoint whose view reads g.user, answered 500 to {who(user)}: g.user was not "
+            "set (AttributeError): the hook let this public endpoint through without setting it. Hint: set "
+            "g.user (the name, or None) first, on every request that matched a route, and only then let a public "
+            "endpoint through."
+        )
+    got = (response.get_json(silent=True) or {}).get("user", "<no 'user' in the answer>")
+    assert response.status_code == 200 and got == seen, (
+        f"GET /whoami, a public endpoint whose view returns g.user, answered {response.status_code} with user "
+        f"{got!r} to {who(user)}, expected 200 and {seen!r}. Hint: a public endpoint needs no login, but the hook "
+        "still sets g.user (the name if it is exactly a key of ROLES, else None) before letting it through."
+    )

@@ -213,6 +213,17 @@ CLAIMS_PAYLOADS = [
     '{"exp":9999999999,"aud":"billing-api","nbf":-Infinity}',
 ]
 
+# Valid JSON of a valid header or payload, correctly signed, but encoded otherwise than in UTF-8:
+# (the segment, the encoding). json.loads() given bytes reads every one of them.
+ENCODING_PAYLOADS = [
+    ("payload", "utf-8-sig"),
+    ("payload", "utf-16"),
+    ("payload", "utf-16-le"),
+    ("payload", "utf-32"),
+    ("header", "utf-8-sig"),
+    ("header", "utf-16"),
+]
+
 
 def segment(data):
     """The checks' own base64url encoder: they forge tokens without the learner's code."""
@@ -373,6 +384,16 @@ refused(
     "a payload whose bytes are not UTF-8",
     "decode the payload as UTF-8 inside the same try as json.loads.",
 )
+for part, encoding in ENCODING_PAYLOADS:
+    text = {"header": GOOD_HEADER, "payload": claims_text({"sub": "ada", "exp": NOW + 60, "aud": AUDIENCE})}
+    text = {name: value.encode(encoding if name == part else "utf-8") for name, value in text.items()}
+    refused(
+        forge(text["header"], text["payload"]),
+        f"a correctly signed token whose {part} is JSON in {encoding}, not UTF-8",
+        "the header and the payload are UTF-8 JSON (RFC 7519, RFC 8259: no byte order mark): decode the bytes "
+        "with .decode('utf-8') yourself, then json.loads the str. Given bytes, json.loads also reads a UTF-8 BOM, "
+        "UTF-16 and UTF-32, so one token would have several spellings and another verifier may read it otherwise.",
+    )
 
 # 6. Boundaries of exp and nbf, around NOW.
 base = {"sub": "ada", "aud": AUDIENCE}

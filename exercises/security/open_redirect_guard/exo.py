@@ -77,6 +77,14 @@ CONTROL_PAYLOADS = [
     " //evil.example",
     "\x00//evil.example",
     "\x1f/evil.example",
+    "/books\x7f",
+    "/a\u202egood",
+    "https://good.example/a\tb",
+]
+NO_SLASH_PAYLOADS = [
+    "evil.example",
+    "books/1",
+    "./x",
 ]
 HOST_PAYLOADS = [
     "https://evil.example",
@@ -102,20 +110,27 @@ WHY = {
     "BACKSLASH": "browsers read '\\' as '/' in http(s) URLs, and '///' as '//': urlsplit() sees a path, the browser "
     "sees another host",
     "CONTROL": "browsers drop tabs and newlines anywhere in a URL and strip leading spaces and control "
-    "characters, so what is left starts with '//'",
+    "characters, so what is left may start with '//'; an invisible character (DEL, a right-to-left override) "
+    "hides what the user is sent to, and a URL your site built holds none of them, path or absolute",
     "HOST": "the host is not exactly one of allowed_hosts (user info before '@', a longer name, a lookalike letter, "
     "another port)",
     "DOWNGRADE": "http:// sends the user, and any cookie without Secure, over plain HTTP",
+    "NO_SLASH": "a target with neither a scheme nor a leading '/' is resolved against the login page's own URL, "
+    "so where it lands depends on that page, and 'evil.example' reads like a host to the next piece of code "
+    "that adds '//' or 'https://' in front of it; the statement accepts two shapes only",
 }
 HINTS = {
     "SCHEME": "accept an absolute URL only when urlsplit(target).scheme == 'https' and its netloc is allowed.",
     "SCHEME_RELATIVE": "a relative target must start with exactly one '/': refuse target.startswith('//').",
     "BACKSLASH": "refuse any target that holds a backslash, before looking at its slashes.",
-    "CONTROL": "refuse any target holding a control character (unicodedata.category(c) starting with 'C'), "
-    "tab and newline included: a URL your site produced is percent-encoded.",
+    "CONTROL": "refuse any target holding a control or format character (unicodedata.category(c) starting "
+    "with 'C': tab, newline, DEL and U+202E included), in an absolute URL as in a path: a URL your site produced "
+    "is percent-encoded.",
     "HOST": "compare the whole netloc, lowercased, with the allowed hosts lowercased: never startswith, endswith "
     "or hostname (which drops what comes before '@').",
     "DOWNGRADE": "allow the https scheme only.",
+    "NO_SLASH": "unlike Django, accept a relative target only when it starts with '/': anything else must parse "
+    "into an https scheme and an allowed netloc.",
 }
 
 
@@ -134,6 +149,7 @@ check_refused("BACKSLASH", BACKSLASH_PAYLOADS)
 check_refused("CONTROL", CONTROL_PAYLOADS)
 check_refused("HOST", HOST_PAYLOADS)
 check_refused("DOWNGRADE", DOWNGRADE_PAYLOADS)
+check_refused("NO_SLASH", NO_SLASH_PAYLOADS)
 
 for missing in (None, ""):
     got = returning(str, safe_next, missing, ALLOWED, "/home", advice="test `if not target:` first.")
@@ -154,14 +170,16 @@ LEGITIMATE = [
     "https://GOOD.example/account?tab=1",
     "HTTPS://good.example",
     "https://shop.example:8443/cart",
+    "https://good.example?tab=1",
+    "https://good.example#top",
 ]
 for target in LEGITIMATE:
     got = returning(str, safe_next, target, ALLOWED, "/home")
     assert got == target, (
         f"safe_next({target!r}, {ALLOWED!r}, '/home') returned {got!r}: that target stays on an allowed host, "
         "so the user must land there. Hint: a path starting with one '/' (a '//' later on is fine, and so is "
-        "non-ASCII text or '%2F'), or an https:// URL whose netloc matches an allowed host ignoring case, "
-        "comes back unchanged."
+        "non-ASCII text or '%2F'), or an https:// URL whose netloc matches an allowed host ignoring case "
+        "(followed by '/', '?', '#' or nothing), comes back unchanged."
     )
 
 got = returning(str, safe_next, "https://good.example/", set(), "/home")

@@ -144,6 +144,12 @@ STORED_PAYLOADS = [
     "pbkdf2_sha1$1000$NaCl$wTijAypcehTb83ax3kkR/eHCLg0=",
     "pbkdf2_sha512$1000$NaCl$y6UK+57OG2yJnZIbS3E5E599IliwIIbBdkxEFXXGYlM=",
     "md5$NaCl$cb663666d348d6a743f6c71bc7ad005432cbcbd9",
+    "pbkdf2_sha256$1_000$NaCl$y6UK+57OG2yJnZIbS3E5E599IliwIIbBdkxEFXXGYlM=",
+    "pbkdf2_sha256$+1000$NaCl$y6UK+57OG2yJnZIbS3E5E599IliwIIbBdkxEFXXGYlM=",
+    "pbkdf2_sha256$ 1000$NaCl$y6UK+57OG2yJnZIbS3E5E599IliwIIbBdkxEFXXGYlM=",
+    "pbkdf2_sha256$1000\n$NaCl$y6UK+57OG2yJnZIbS3E5E599IliwIIbBdkxEFXXGYlM=",
+    "pbkdf2_sha256$\u0661\u0660\u0660\u0660$NaCl$y6UK+57OG2yJnZIbS3E5E599IliwIIbBdkxEFXXGYlM=",
+    "pbkdf2_sha256$01000$NaCl$y6UK+57OG2yJnZIbS3E5E599IliwIIbBdkxEFXXGYlM=",
 ]
 
 # Near misses of PASSWORD: each must be refused by every hash of PASSWORD.
@@ -249,6 +255,23 @@ assert ok is True, (
     "text as another keyboard sends it. Hint: unicodedata.normalize('NFKC', password) before encoding, in both "
     "hash_password and verify_password."
 )
+plain_stored = "pbkdf2_sha256$1000$NaCl$" + expected_hash("file", "NaCl", 1000)
+for typed in ("\ufb01le", "\uff46\uff49\uff4c\uff45"):
+    ok = verified(typed, plain_stored)
+    assert ok is True, (
+        f"verify_password({typed!r}, <a pbkdf2_sha256 hash of 'file'>) returned {ok!r}: {typed!r} is 'file' written "
+        "with compatibility characters (the ligature '\ufb01', fullwidth letters), so it is the same password once "
+        "NFKC-normalised; NFC keeps those characters apart. Hint: unicodedata.normalize('NFKC', password), not "
+        "'NFC', before encoding."
+    )
+legacy_cafe = "sha1$NaCl$" + hashlib.sha1(b"NaCl" + composed.encode("utf-8")).hexdigest()
+ok = verified(decomposed, legacy_cafe)
+assert ok is True, (
+    f"verify_password({decomposed!r}, {legacy_cafe!r}) returned {ok!r}: that legacy sha1 hash was made from "
+    f"{composed!r} normalised, and {decomposed!r} (e + combining accent) is the same text. "
+    "Hint: the sha1 branch hashes the normalised password too: hashlib.sha1(salt.encode('utf-8') + "
+    "unicodedata.normalize('NFKC', password).encode('utf-8'))."
+)
 
 # 5. The comparison runs in constant time: hmac.compare_digest, called through the hmac module.
 real_compare = hmac.compare_digest
@@ -287,6 +310,15 @@ for stored in (first, PBKDF2_OF_PASSWORD, SHA1_OF_PASSWORD):
 for stored in STORED_PAYLOADS:
     for attempt in (PASSWORD, stored, ""):
         ok = verified(attempt, stored)
+        fields = stored.split("$")
+        if fields[0] == "pbkdf2_sha256" and len(fields) == 4 and fields[1].strip():
+            assert ok is False, (
+                f"verify_password({attempt!r}, {stored!r}) returned {ok!r}: the iterations field {fields[1]!r} is "
+                "not a positive number as str(iterations) writes it. int() also reads '+1000', ' 1000', '1000\\n', "
+                "'1_000' and Arabic-Indic digits, so a stored value this app never wrote passes for one it did. "
+                "Hint: accept the iterations only if re.fullmatch(r'[1-9][0-9]*', field): ASCII digits, no sign, "
+                "no space, no '_', no leading zero."
+            )
         assert ok is False, (
             f"verify_password({attempt!r}, {stored!r}) returned {ok!r}. That stored value is not a hash this app "
             "accepts: a wrong field count, iterations that are not a positive number written in digits, or an "

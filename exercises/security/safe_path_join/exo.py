@@ -130,6 +130,8 @@ WINDOWS_PAYLOADS = [
     "C:/Windows/win.ini",
     "C:\\Windows\\win.ini",
     "report..v2.txt::$DATA",
+    "C:/../books/1.txt",
+    "a\\b/../books/1.txt",
 ]
 ROOT_PAYLOADS = [
     "",
@@ -180,7 +182,8 @@ HINTS = {
     "PREFIX": "compare whole path components: os.path.commonpath([base, target]) == base, not target.startswith(base).",
     "SYMLINK": "os.path.normpath and abspath only rewrite the text: os.path.realpath follows the links, "
     "so check the path it returns.",
-    "WINDOWS": "raise ValueError for any user_path holding '\\' or ':'.",
+    "WINDOWS": "raise ValueError for any user_path holding '\\' or ':', tested on user_path as it arrives, "
+    "before joining: resolving 'C:/../books/1.txt' removes the 'C:' you were looking for.",
     "ROOT": "raise ValueError when the resolved path is the root itself.",
     "NUL": "let os.path.realpath raise its ValueError for a NUL byte: do not catch it, and do not skip realpath.",
 }

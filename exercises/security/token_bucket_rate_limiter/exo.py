@@ -330,6 +330,7 @@ ACCOUNT_PAYLOADS = [
     "ＡＬＩＣＥ",
     "AlIcE",
     "alice\u3000",
+    "\U0001d400lice",
 ]
 for variant in ACCOUNT_PAYLOADS:
     clock = FakeClock()
@@ -341,6 +342,46 @@ for variant in ACCOUNT_PAYLOADS:
             f"After 3 attempts on 'alice' used up her bucket, an attempt on {variant!r} from the same address was "
             "allowed: the login form finds the same account, so an attacker gets more guesses by changing the "
             "case or adding spaces. Hint: key on the account as the login finds it: NFKC, strip(), casefold()."
+            + (
+                " NFKC comes first: it turns the mathematical bold '\U0001d400' into 'A', which casefold() then folds."
+                if variant == "\U0001d400lice"
+                else ""
+            )
+        )
+
+# (the account whose bucket is used up, another spelling of it tried next)
+CASEFOLD_PAYLOADS = [
+    ("stra\u00dfe", "STRASSE"),
+    ("STRASSE", "stra\u00dfe"),
+]
+for used, variant in CASEFOLD_PAYLOADS:
+    clock = FakeClock()
+    limiter = new_limiter(3, 0.1, clock)
+    for _ in range(3):
+        attempt(limiter, used, ATTACKER)
+    if attempt(limiter, variant, ATTACKER):
+        raise AssertionError(
+            f"After 3 attempts on {used!r} used up its bucket, an attempt on {variant!r} from the same address was "
+            "allowed, though the login finds one account for both: lower() leaves '\u00df' as it is, casefold() "
+            "turns it into 'ss'. Hint: casefold(), not lower(), after NFKC and strip()."
+        )
+
+# (account, address) pairs that, joined into one string, read like ('alice', '2001:db8::1'): an IPv6 address holds ':'.
+KEY_COLLISION_PAYLOADS = [
+    ("alice:2001", "db8::1"),
+    ("alice2", "001:db8::1"),
+]
+for pair in KEY_COLLISION_PAYLOADS:
+    for first, second in ((pair, ("alice", "2001:db8::1")), (("alice", "2001:db8::1"), pair)):
+        clock = FakeClock()
+        limiter = new_limiter(2, 0.1, clock)
+        for _ in range(2):
+            attempt(limiter, *first)
+        assert attempt(limiter, *second), (
+            f"Attempts on the account {first[0]!r} from {first[1]!r} used up the bucket of {second[0]!r} from "
+            f"{second[1]!r}, another account and another address: a key made by joining the two strings "
+            "(f'{account}:{address}') lets pairs collide, and IPv6 addresses are full of ':'. "
+            "Hint: key the buckets on the tuple (account_key, address), never on one string made of both."
         )
 
 DISTINCT_ACCOUNTS = ["alicia", "alice2", "al ice", "bob", "_alice"]
