@@ -1,23 +1,23 @@
 # --- PYODIDE:env --- #
-import html
-import re
-from html.parser import HTMLParser
+import html as _html
+import re as _re
+from html.parser import HTMLParser as _HTMLParser
 
-from course_helpers.checks import returning
+from course_helpers.checks import returning as _returning
 
 # What a browser ignores in a URL before it reads the scheme (the WHATWG URL standard):
 # C0 control characters and spaces around it, tabs and newlines anywhere.
-BROWSER_STRIPS = "".join(chr(code) for code in range(0x21))
+_BROWSER_STRIPS = "".join(chr(code) for code in range(0x21))
 
 
-def scheme_seen(url):
+def _scheme_seen(url):
     """The scheme a browser reads in `url` (lowercase), or None for a URL without one."""
-    cleaned = re.sub("[\t\n\r]", "", url.strip(BROWSER_STRIPS))
-    found = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", cleaned)
+    cleaned = _re.sub("[\t\n\r]", "", url.strip(_BROWSER_STRIPS))
+    found = _re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", cleaned)
     return found.group(1).lower() if found else None
 
 
-class Events(HTMLParser):
+class _Events(_HTMLParser):
     """What a parser sees in an HTML fragment: tags with their attributes, text, comments."""
 
     def __init__(self):
@@ -52,8 +52,8 @@ class Events(HTMLParser):
         self.seen.append(("processing instruction", data, None))
 
 
-def parse(fragment):
-    parser = Events()
+def _parse(fragment):
+    parser = _Events()
     parser.feed(fragment)
     parser.close()
     return parser.seen
@@ -89,28 +89,29 @@ def profile_card(name, website, bio):
 
 
 # --- PYODIDE:tests --- #
-card = returning(str, profile_card, "<b>Ada</b>", "https://example.com/ada", 'Says "hello"')
-events = parse(card)
-texts = [text for kind, text, _ in events if kind == "data"]
-assert texts == ["<b>Ada</b>"] and [tag for kind, tag, _ in events if kind == "start"] == ["div", "a"], (
-    f"profile_card('<b>Ada</b>', 'https://example.com/ada', 'Says \"hello\"') gave {card!r}: the <b> tags of the "
+_card = _returning(str, profile_card, "<b>Ada</b>", "https://example.com/ada", 'Says "hello"')
+_events = _parse(_card)
+_texts = [_text for kind, _text, _ in _events if kind == "data"]
+assert _texts == ["<b>Ada</b>"] and [tag for kind, tag, _ in _events if kind == "start"] == ["div", "a"], (
+    f"profile_card('<b>Ada</b>', 'https://example.com/ada', 'Says \"hello\"') gave {_card!r}: the <b> tags of the "
     "name should be text, shown as typed. Hint: html.escape(name) turns < > & and quotes into entities, which the "
     "browser shows as characters."
 )
-events = parse(card)
-hrefs = [dict(attrs).get("href") for kind, tag, attrs in events if kind == "start" and tag == "a"]
-assert hrefs == ["https://example.com/ada"], (
-    f"The card's link should be href='https://example.com/ada', found {hrefs} in {card!r}. "
+_events = _parse(_card)
+_hrefs = [dict(attrs).get("href") for kind, tag, attrs in _events if kind == "start" and tag == "a"]
+assert _hrefs == ["https://example.com/ada"], (
+    f"The card's link should be href='https://example.com/ada', found {_hrefs} in {_card!r}. "
     "Hint: keep an http or https address as it is, escaped with html.escape."
 )
-card = returning(str, profile_card, "Ada", "javascript:alert('hi')", "")
-hrefs = [dict(attrs).get("href") for kind, tag, attrs in parse(card) if kind == "start" and tag == "a"]
-assert hrefs == ["#"], (
-    f"profile_card('Ada', \"javascript:alert('hi')\", '') gave the link {hrefs} in {card!r}: a click runs that "
+_card = _returning(str, profile_card, "Ada", "javascript:alert('hi')", "")
+_hrefs = [dict(attrs).get("href") for kind, tag, attrs in _parse(_card) if kind == "start" and tag == "a"]
+assert _hrefs == ["#"], (
+    f"profile_card('Ada', \"javascript:alert('hi')\", '') gave the link {_hrefs} in {_card!r}: a click runs that "
     "script. Hint: keep only the http and https schemes, and put '#' in href for anything else."
 )
 
 # --- PYODIDE:secrets --- #
+_profile_card = profile_card  # the learner's function, as their code defined it
 TEXT_PAYLOADS = [
     "<script>alert(1)</script>",
     '"><img src=x onerror=alert(1)>',
@@ -141,9 +142,11 @@ URL_PAYLOADS = [
     "//evil.example/",
     'https://example.com/" onmouseover="alert(1)',
     "https://example.com/'><script>alert(1)</script>",
+    "javascript:alert(1)//\nhttps://x",
+    "https&#58;//x",
 ]
 
-FIELD_HINTS = {
+_FIELD_HINTS = {
     "name": "the name is element text: html.escape(name) turns <, >, & and quotes into entities, shown as characters.",
     "bio": (
         'the bio is an attribute value: html.escape(bio) with its default quote=True, so that a " cannot end '
@@ -156,13 +159,13 @@ FIELD_HINTS = {
 }
 
 
-def card_for(field, value):
+def _card_for(field, value):
     """(the arguments, the HTML the learner's profile_card gives) with `value` in `field`, the others plain."""
     arguments = {"name": "Ada", "website": "https://example.com/ada", "bio": "Engineer", field: value}
     call_text = f"profile_card({arguments['name']!r}, {arguments['website']!r}, {arguments['bio']!r})"
-    card = returning(
+    card = _returning(
         str,
-        profile_card,
+        _profile_card,
         arguments["name"],
         arguments["website"],
         arguments["bio"],
@@ -172,11 +175,11 @@ def card_for(field, value):
     return arguments, call_text, card
 
 
-def text_advice(shown, typed):
+def _text_advice(shown, typed):
     """The hint for element text or an attribute value that differs from what the user typed."""
-    if shown == html.escape(typed) or shown == html.escape(typed, quote=False):
+    if shown == _html.escape(typed) or shown == _html.escape(typed, quote=False):
         return "the value was escaped twice: &amp; then shows as '&amp;'. Escape once, where the value enters the HTML."
-    if "&" in typed and shown == html.unescape(typed):
+    if "&" in typed and shown == _html.unescape(typed):
         return (
             "text that looks like an entity must stay text: escape & too (html.escape does, first), or "
             "'&lt;script&gt;' becomes a real '<script>' for the next one who decodes it."
@@ -184,14 +187,27 @@ def text_advice(shown, typed):
     return "escape the text, do not filter it: html.escape keeps every character the user typed and makes it text."
 
 
-def href_advice(url, seen):
+def _href_advice(url, seen):
     """The hint for a link whose scheme a browser would run or follow."""
-    if scheme_seen(url) == "javascript" and url.strip(BROWSER_STRIPS) != url:
+    if "\n" in url and any(_scheme_seen(line) in ("http", "https") for line in url.splitlines()[1:]):
+        return (
+            "the scheme is read at the start of the whole URL, not of a line nor anywhere in it: browsers remove the "
+            f"newline and read {seen}:. A ^ under re.MULTILINE, a check line by line or an unanchored re.search "
+            "accepts the https: of the second line: use re.match without MULTILINE, on a copy cleaned as browsers "
+            "clean it."
+        )
+    if "&" in url and _scheme_seen(_html.unescape(url)) in ("http", "https"):
+        return (
+            "an entity the user typed is text, not a character: escaped for the attribute, '&#58;' stays the five "
+            "characters '&#58;', and the browser reads no scheme, only an address on this site. Read the scheme of "
+            "the value as it is (no html.unescape), and give '#' when there is none."
+        )
+    if _scheme_seen(url) == "javascript" and url.strip(_BROWSER_STRIPS) != url:
         return (
             "browsers drop control characters and spaces before the scheme: clean the URL as they do "
             "(strip chr(0)-chr(32) around it, remove \\t \\n \\r inside) before you read its scheme."
         )
-    if re.sub("[\t\n\r]", "", url) != url:
+    if _re.sub("[\t\n\r]", "", url) != url:
         return (
             "browsers remove tabs and newlines anywhere in a URL, so 'java\\tscript:' is 'javascript:': remove them "
             "before you read the scheme."
@@ -206,28 +222,28 @@ def href_advice(url, seen):
     )
 
 
-def check_card(field, value, wanted_href=None):
+def _check_card(field, value, wanted_href=None):
     """Send `value` through `field`, as an attacker would; the card must keep its shape and show the value as text."""
-    arguments, call_text, card = card_for(field, value)
-    events = parse(card)
+    arguments, call_text, card = _card_for(field, value)
+    events = _parse(card)
     tags = [(kind, tag) for kind, tag, _ in events if kind in ("start", "end")]
     markup = [f"<{'/' if kind == 'end' else ''}{tag}>" for kind, tag in tags]
     others = [f"a {kind}" for kind, _, _ in events if kind not in ("start", "end", "data")]
     assert tags == [("start", "div"), ("start", "a"), ("end", "a"), ("end", "div")] and not others, (
         f"{call_text} gave {card!r}. A browser reads it as {' '.join(markup)} {' '.join(others)}: the {field} became "
         f"markup, and a <script> or an element with an event handler in it runs the attacker's code. "
-        f"Hint: {FIELD_HINTS[field]}"
+        f"Hint: {_FIELD_HINTS[field]}"
     )
     attributes = {tag: [name for name, _ in attrs] for kind, tag, attrs in events if kind == "start"}
     handlers = [name for names in attributes.values() for name in names if name.startswith("on")]
     assert not handlers, (
         f"{call_text} gave {card!r}: the {field} added the event handler {handlers[0]}= to an element, "
-        f"which runs the attacker's script. Hint: {FIELD_HINTS[field]}"
+        f"which runs the attacker's script. Hint: {_FIELD_HINTS[field]}"
     )
     assert attributes == {"div": ["class", "title"], "a": ["href"]}, (
         f"{call_text} gave {card!r}: a browser sees the attributes {attributes}, where <div class title> and "
         f"<a href> were due: the {field} ended an attribute value and wrote attributes of its own. "
-        f"Hint: {FIELD_HINTS[field]}"
+        f"Hint: {_FIELD_HINTS[field]}"
     )
     values = {tag: dict(attrs) for kind, tag, attrs in events if kind == "start"}
     assert values["div"]["class"] == "profile", (
@@ -236,42 +252,42 @@ def check_card(field, value, wanted_href=None):
     shown = "".join(text for kind, text, _ in events if kind == "data")
     assert shown == arguments["name"], (
         f"{call_text} gave {card!r}: a browser shows the name as {shown!r}, where the user typed "
-        f"{arguments['name']!r}. Hint: {text_advice(shown, arguments['name'])}"
+        f"{arguments['name']!r}. Hint: {_text_advice(shown, arguments['name'])}"
     )
     title = values["div"]["title"]
     assert title == arguments["bio"], (
         f"{call_text} gave {card!r}: the title reads {title!r}, where the user typed {arguments['bio']!r}. "
-        f"Hint: {text_advice(title, arguments['bio'])}"
+        f"Hint: {_text_advice(title, arguments['bio'])}"
     )
     href = values["a"]["href"]
     website = arguments["website"]
-    if scheme_seen(website) in ("http", "https"):
-        assert href != "#" and re.sub("[\t\n\r]", "", href.strip(BROWSER_STRIPS)) == re.sub(
-            "[\t\n\r]", "", website.strip(BROWSER_STRIPS)
+    if _scheme_seen(website) in ("http", "https"):
+        assert href != "#" and _re.sub("[\t\n\r]", "", href.strip(_BROWSER_STRIPS)) == _re.sub(
+            "[\t\n\r]", "", website.strip(_BROWSER_STRIPS)
         ), (
-            f"{call_text} gave {card!r}: the link goes to {href!r}, where the user gave the {scheme_seen(website)} "
-            f"address {website!r}. Hint: a browser reads it as {scheme_seen(website)}: (any case, spaces or control "
+            f"{call_text} gave {card!r}: the link goes to {href!r}, where the user gave the {_scheme_seen(website)} "
+            f"address {website!r}. Hint: a browser reads it as {_scheme_seen(website)}: (any case, spaces or control "
             "characters around it and tabs or newlines in it are ignored): keep it, escaped with html.escape."
         )
     else:
-        seen = scheme_seen(href)
+        seen = _scheme_seen(href)
         assert href == "#", (
             f"{call_text} gave {card!r}: the link is {href!r}, which a browser reads as "
             f"{'a URL with the scheme ' + seen + ':' if seen else 'an address on this site'}"
             f"{', and runs when clicked' if seen in ('javascript', 'vbscript', 'data') else ''}. "
-            f"Hint: {href_advice(website, scheme_seen(website))}"
+            f"Hint: {_href_advice(website, _scheme_seen(website))}"
         )
 
 
 # Every attack through every field: the card keeps its shape, the attack is shown as text, the link is safe.
-for payload in TEXT_PAYLOADS + URL_PAYLOADS:
-    for field in ("name", "bio"):
-        check_card(field, payload)
-for payload in URL_PAYLOADS + TEXT_PAYLOADS:
-    check_card("website", payload)
+for _payload in TEXT_PAYLOADS + URL_PAYLOADS:
+    for _field in ("name", "bio"):
+        _check_card(_field, _payload)
+for _payload in URL_PAYLOADS + TEXT_PAYLOADS:
+    _check_card("website", _payload)
 
 # Legitimate input is shown exactly as typed; http and https links are kept, & in a query included.
-for text in (
+for _text in (
     "Zoë Ångström",
     "Tom & Jerry",
     "R&D &copy; 2024 &amp; more",
@@ -283,9 +299,9 @@ for text in (
     "0",
     "李小龍 🐉",
 ):
-    for field in ("name", "bio"):
-        check_card(field, text)
-for url in (
+    for _field in ("name", "bio"):
+        _check_card(_field, _text)
+for _url in (
     "https://example.com/?q=a&lang=fr&copy=1",
     "HTTP://EXAMPLE.COM/",
     "hTTpS://example.com/Mixed",
@@ -299,8 +315,8 @@ for url in (
     "http\ns://example.com/newline-inside",
     "https://example.com/wow!",
 ):
-    check_card("website", url)
-for address in (
+    _check_card("website", _url)
+for _address in (
     "!https://example.com/",
     "Xhttps://example.com/",
     "example.com",
@@ -308,4 +324,4 @@ for address in (
     "mailto:ada@example.com",
     "ftp://example.com/",
 ):
-    check_card("website", address)
+    _check_card("website", _address)

@@ -1,25 +1,25 @@
 # --- PYODIDE:env --- #
-import html
-from html.parser import HTMLParser
+import html as _html
+from html.parser import HTMLParser as _HTMLParser
 
-from course_helpers.checks import returning
-from course_helpers.packages import load_from_pyodide
+from course_helpers.checks import returning as _returning
+from course_helpers.packages import load_from_pyodide as _load_from_pyodide
 
-await load_from_pyodide("jinja2", "jinja2", "Jinja2")
+await _load_from_pyodide("jinja2", "jinja2", "Jinja2")
 
 
-def reference(comments, term):
+def _reference(comments, term):
     """The page the statement asks for, built with html.escape: what a browser must find in yours."""
     items = []
     for comment in comments:
         pieces = comment["text"].split(term) if term else [comment["text"]]
-        marked = f"<mark>{html.escape(term)}</mark>"
-        text = marked.join(html.escape(piece) for piece in pieces).replace("\n", "<br>")
-        items.append(f"<li><strong>{html.escape(comment['author'])}</strong>: {text}</li>")
+        marked = f"<mark>{_html.escape(term)}</mark>"
+        text = marked.join(_html.escape(piece) for piece in pieces).replace("\n", "<br>")
+        items.append(f"<li><strong>{_html.escape(comment['author'])}</strong>: {text}</li>")
     return '<ul class="comments">' + "".join(items) + "</ul>"
 
 
-class Events(HTMLParser):
+class _Events(_HTMLParser):
     """What a browser's parser sees: tags with their attributes, and text (none between list items)."""
 
     def __init__(self):
@@ -61,18 +61,18 @@ class Events(HTMLParser):
         self.seen.append(("<?instruction>", data))
 
 
-def parse(page):
-    parser = Events()
+def _parse(page):
+    parser = _Events()
     parser.feed(page)
     parser.close()
     return parser.seen
 
 
-def tags_of(events):
+def _tags_of(events):
     return [kind for kind, _ in events if kind != "text"]
 
 
-def texts_of(events):
+def _texts_of(events):
     return [value for kind, value in events if kind == "text"]
 
 
@@ -126,26 +126,28 @@ def render_comments(comments, term):
 
 
 # --- PYODIDE:tests --- #
-comments = [{"author": "<b>Bo</b>", "text": "Green tea\nor black tea?"}]
-page = returning(str, render_comments, comments, "tea")
-events = parse(page)
-wanted = parse(reference(comments, "tea"))
-assert "<b>" not in tags_of(events), (
-    f"render_comments({comments!r}, 'tea') gave {page!r}: the author's <b> is markup there. "
+_comments = [{"author": "<b>Bo</b>", "text": "Green tea\nor black tea?"}]
+_page = _returning(str, render_comments, _comments, "tea")
+_events = _parse(_page)
+_wanted = _parse(_reference(_comments, "tea"))
+assert "<b>" not in _tags_of(_events), (
+    f"render_comments({_comments!r}, 'tea') gave {_page!r}: the author's <b> is markup there. "
     "Hint: Jinja2's Environment() escapes nothing unless you ask: Environment(autoescape=True)."
 )
-assert "&lt;mark&gt;" not in page, (
-    f"render_comments({comments!r}, 'tea') gave {page!r}: the <mark> tags show as text. Hint: autoescaping "
+assert "&lt;mark&gt;" not in _page, (
+    f"render_comments({_comments!r}, 'tea') gave {_page!r}: the <mark> tags show as text. Hint: autoescaping "
     "escapes every plain str, your own tags included: build the highlight as Markup, "
     "Markup('<mark>{}</mark>').format(term), so that only the user's parts are escaped."
 )
-assert tags_of(events) == tags_of(wanted), (
-    f"render_comments({comments!r}, 'tea') gave {page!r}, where a browser should find the tags {tags_of(wanted)}, "
-    f"found {tags_of(events)}. Hint: each 'tea' goes in <mark>...</mark>, each line break becomes <br>."
+assert _tags_of(_events) == _tags_of(_wanted), (
+    f"render_comments({_comments!r}, 'tea') gave {_page!r}, where a browser should find the tags {_tags_of(_wanted)}, "
+    f"found {_tags_of(_events)}. Hint: each 'tea' goes in <mark>...</mark>, each line break becomes <br>."
 )
 
 # --- PYODIDE:secrets --- #
-from collections import Counter
+from collections import Counter as _Counter
+
+_render_comments = render_comments  # the learner's function, as their code defined it
 
 XSS_PAYLOADS = [
     "<script>alert(1)</script>",
@@ -167,7 +169,7 @@ TEMPLATE_PAYLOADS = [
     "{{ ''.__class__.__mro__[1].__subclasses__() }}",
 ]
 
-FIELD_HINTS = {
+_FIELD_HINTS = {
     "author": (
         "the author is printed by the template, and only autoescaping escapes it: Jinja2's Environment() leaves "
         "autoescape off (Flask turns it on for .html templates; a bare Environment does not). "
@@ -183,68 +185,120 @@ FIELD_HINTS = {
         "Write Markup('<mark>{}</mark>').format(term), which escapes the term and keeps the tags."
     ),
 }
-DOUBLE = (
+_DOUBLE = (
     "the text was escaped twice: html.escape() returns a plain str, which Markup.format, Markup.join or "
     "autoescaping escape once more ('&' shows as '&amp;'). Escape with markupsafe.escape, or let Markup do it."
 )
-AS_TEXT = (
+_AS_TEXT = (
     "your <mark> and <br> tags show as text: autoescaping escapes every plain str, yours too. Build them as "
     "Markup (Markup('<mark>{}</mark>').format(term), Markup('<br>').join(lines)) so only the user's parts are escaped."
 )
 
 
-def check_page(comments, term, field, what):
+def _mark_advice(comments, term, page):
+    """What went wrong when only the <mark> and <br> tags differ from the reference page (None: no idea)."""
+    expected = _reference(comments, term)
+    if any(page.count(f"&lt;{tag}&gt;") > expected.count(f"&lt;{tag}&gt;") for tag in ("mark", "/mark", "br")):
+        return _AS_TEXT
+    texts = [comment["text"] for comment in comments]
+    if any(character in text for text in texts for character in "\x00\x01\x02\x03\x1e\x1f"):
+        return (
+            "characters the user typed became your tags: a placeholder character (such as '\\x02') put around "
+            "each term and swapped for <mark> after escaping can be typed in the comment too. Split the text on the "
+            "term and join the escaped pieces with Markup('<mark>{}</mark>').format(term) instead."
+        )
+    if term and sum(text.lower().count(term.lower()) for text in texts) > sum(text.count(term) for text in texts):
+        return (
+            f"the case of the term counts: only {term!r} exactly as typed is marked, as text.split(term) finds it "
+            "(no re.IGNORECASE, no lower())."
+        )
+    if any(character in term for character in ".^$*+?{}[]\\|()"):
+        return (
+            f"the term {term!r} is plain text, not a regular expression: re.split(term) reads its ( ) . * and the "
+            "like as pattern syntax. Use text.split(term) (or re.escape(term))."
+        )
+    if "\n" in term:
+        return (
+            "a term that spans a line break is marked too: split the text on the term first, then turn each line "
+            "break into <br>, inside the marks as well; splitting into lines first cuts the term in two."
+        )
+    if term and not term.strip():
+        return (
+            f"the term {term!r} is made of spaces, and is a term like any other: only the empty term highlights "
+            "nothing (if term:, not if term.strip():)."
+        )
+    if term and sum(_html.escape(text).count(_html.escape(term)) for text in texts) != sum(
+        text.count(term) for text in texts
+    ):
+        return (
+            f"the term was looked for in the escaped text, where {term!r} is also found inside the entities the "
+            "escaping wrote (&lt; &amp; &#39; ...). Split the text as typed on the term as typed, and escape the "
+            "pieces afterwards: Markup('<mark>{}</mark>').format(term).join(text.split(term))."
+        )
+    return None
+
+
+def _check_page(comments, term, field, what):
     """Render with the learner's code; a browser must find exactly the reference page's tags and text."""
     call_text = f"render_comments({comments!r}, {term!r})"
-    page = returning(
+    page = _returning(
         str,
-        render_comments,
+        _render_comments,
         comments,
         term,
         described_as=call_text,
         advice="Escape the user's text once, and mark as safe only the tags you write yourself.",
     )
-    events, wanted = parse(page), parse(reference(comments, term))
+    events, wanted = _parse(page), _parse(_reference(comments, term))
     if events == wanted:
         return
-    found, due = tags_of(events), tags_of(wanted)
-    extra = list((Counter(found) - Counter(due)).elements())
+    found, due = _tags_of(events), _tags_of(wanted)
+    extra = list((_Counter(found) - _Counter(due)).elements())
+    ours = {"<mark>", "</mark>", "<br>"}
+    advice = _mark_advice(comments, term, page) if set(extra) <= ours and found != due else None
+    if extra and advice:
+        raise AssertionError(
+            f"{what}: {call_text} gave {page!r}. A browser finds the tags {' '.join(extra)} the page should not "
+            f"have: marks where the statement puts none. Hint: {advice}"
+        )
     if extra:
         raise AssertionError(
             f"{what}: {call_text} gave {page!r}. A browser finds the tags {' '.join(extra)} the page should not "
-            f"have: the {field} became markup, and runs the attacker's script. Hint: {FIELD_HINTS[field]}"
+            f"have: the {field} became markup, and runs the attacker's script. Hint: {_FIELD_HINTS[field]}"
         )
     if found != due:
-        missing = Counter(due) - Counter(found)
-        ours = missing and set(missing) <= {"<mark>", "</mark>", "<br>"}
-        advice = AS_TEXT if ours else "keep the page's tags as the statement writes them, in that order."
+        missing = _Counter(due) - _Counter(found)
+        if not (missing and set(missing) <= ours):
+            advice = "keep the page's tags as the statement writes them, in that order."
+        elif advice is None:
+            advice = _AS_TEXT
         raise AssertionError(
             f"{what}: {call_text} gave {page!r}, where a browser should find the tags {' '.join(due)}, found "
             f"{' '.join(found)}. Hint: {advice}"
         )
-    shown, typed = texts_of(events), texts_of(wanted)
-    doubled = any(html.unescape(a) == b and a != b for a, b in zip(shown, typed))
+    shown, typed = _texts_of(events), _texts_of(wanted)
+    doubled = any(_html.unescape(a) == b and a != b for a, b in zip(shown, typed))
     raise AssertionError(
         f"{what}: {call_text} gave {page!r}: a browser shows the text {shown}, where {typed} was due. "
-        f"Hint: {DOUBLE if doubled else 'show what the user typed, character for character: escape it, never filter it.'}"
+        f"Hint: {_DOUBLE if doubled else 'show what the user typed, character for character: escape it, never filter it.'}"
     )
 
 
 # Every attack through every field: the author, the comment's text, and the search term.
-for payload in XSS_PAYLOADS + TEMPLATE_PAYLOADS:
-    what = f"The attack {payload!r} as the author"
-    check_page([{"author": payload, "text": "Nice tea"}], "tea", "author", what)
-for payload in XSS_PAYLOADS + TEMPLATE_PAYLOADS:
-    what = f"The attack {payload!r} in a comment"
-    check_page([{"author": "Eve", "text": f"Try {payload}\nwith tea"}], "tea", "text", what)
-    check_page([{"author": "Eve", "text": payload}], "", "text", what + ", without a search")
-for payload in XSS_PAYLOADS + TEMPLATE_PAYLOADS:
-    what = f"The attack {payload!r} as the search term"
-    comments = [{"author": "Eve", "text": f"See {payload} and {payload}!"}, {"author": "Bob", "text": "Plain"}]
-    check_page(comments, payload, "term", what)
+for _payload in XSS_PAYLOADS + TEMPLATE_PAYLOADS:
+    _what = f"The attack {_payload!r} as the author"
+    _check_page([{"author": _payload, "text": "Nice tea"}], "tea", "author", _what)
+for _payload in XSS_PAYLOADS + TEMPLATE_PAYLOADS:
+    _what = f"The attack {_payload!r} in a comment"
+    _check_page([{"author": "Eve", "text": f"Try {_payload}\nwith tea"}], "tea", "text", _what)
+    _check_page([{"author": "Eve", "text": _payload}], "", "text", _what + ", without a search")
+for _payload in XSS_PAYLOADS + TEMPLATE_PAYLOADS:
+    _what = f"The attack {_payload!r} as the search term"
+    _comments = [{"author": "Eve", "text": f"See {_payload} and {_payload}!"}, {"author": "Bob", "text": "Plain"}]
+    _check_page(_comments, _payload, "term", _what)
 
 # Legitimate use: the highlight and the line breaks are real markup, every text is shown as typed.
-LEGITIMATE = [
+_LEGITIMATE = [
     ([{"author": "Tom & Jerry", "text": "Fish & chips & tea"}], "&", "An & in the author, the text and the term"),
     ([{"author": "Zoë", "text": "Thé vert, thé noir\n\nThé"}], "thé", "Non-ASCII text, a case-sensitive term"),
     ([{"author": "Ann", "text": "a < b\nb > c"}, {"author": "Bo", "text": "0"}], "b", "Two comments"),
@@ -254,6 +308,14 @@ LEGITIMATE = [
     ([{"author": "", "text": ""}], "x", "An empty author and text"),
     ([], "tea", "No comments at all"),
     ([{"author": "Ann", "text": "100% &copy; sure"}, {"author": "Ann", "text": "'quoted' \"twice\""}], "%", "Quotes"),
+    ([{"author": "Ann", "text": "a<lt>"}], "lt", "A term that is also found in the escaped '&lt;'"),
+    ([{"author": "Ann", "text": "Tom & amp"}], "amp", "A term that is also found in the escaped '&amp;'"),
+    ([{"author": "Ann", "text": "it's"}], "39", "A term that is also found in the escaped quote '&#39;'"),
+    ([{"author": "Ann", "text": "x;y<"}], ";", "A term that ends every entity"),
+    ([{"author": "Ann", "text": "a  b"}], " ", "A term made of one space"),
+    ([{"author": "Ann", "text": "\x02x\x03 and tea"}], "tea", "A text holding control characters"),
+    ([{"author": "Ann", "text": "Tea and tea"}], "tea", "A term in another case"),
+    ([{"author": "Ann", "text": "x.y (1) x?y"}], "x.y (1)", "A term holding regex characters"),
 ]
-for comments, term, what in LEGITIMATE:
-    check_page(comments, term, "text", what)
+for _comments, _term, _what in _LEGITIMATE:
+    _check_page(_comments, _term, "text", _what)
