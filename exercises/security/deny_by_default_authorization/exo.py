@@ -1,11 +1,12 @@
 # --- PYODIDE:env --- #
-from course_helpers.packages import require
+from course_helpers import packages as _packages
 
-await require("flask")
+await _packages.require("flask")
+_g = _packages.import_after_require("flask", "g")  # the checks' own g: the learner may import flask otherwise
 
-import copy
+import copy as _copy
 
-from course_helpers.checks import call
+from course_helpers.checks import call as _call
 
 # Who is who. A front end that has checked the session sets the header X-User to one of these
 # names, exactly; any other value means nobody is logged in.
@@ -15,19 +16,19 @@ ROLE_PERMISSIONS = {
     "member": {"notes:read", "notes:write"},
     "admin": {"notes:read", "notes:write", "users:read"},
 }
-FIRST_NOTES = {  # not in id order, as a dict filled by hand may be
+_FIRST_NOTES = {  # not in id order, as a dict filled by hand may be
     2: {"id": 2, "owner": "bob", "text": "bob: wifi password is hunter2"},
     4: {"id": 4, "owner": "dave", "text": "dave: read chapter 4"},
     1: {"id": 1, "owner": "alice", "text": "alice: dentist on Tuesday"},
     3: {"id": 3, "owner": "root", "text": "root: rotate the backup keys"},
 }
-NOTES = copy.deepcopy(FIRST_NOTES)
+NOTES = _copy.deepcopy(_FIRST_NOTES)
 
 
-def reset_notes():
+def _reset_notes():
     """Put the four first notes back, as they were."""
     NOTES.clear()
-    NOTES.update(copy.deepcopy(FIRST_NOTES))
+    NOTES.update(_copy.deepcopy(_FIRST_NOTES))
 
 
 # --- PYODIDE:code --- #
@@ -190,15 +191,15 @@ def list_users():
 
 
 # --- PYODIDE:tests --- #
-client = app.test_client()
+_client = app.test_client()
 
 
-def ask(method, path, user=None, **options):
+def _ask(method, path, user=None, **options):
     """One request, as `user` (None: nobody logged in), on fresh notes."""
-    reset_notes()
+    _reset_notes()
     headers = {} if user is None else {"X-User": user}
-    return call(
-        client.open,
+    return _call(
+        _client.open,
         path,
         method=method,
         headers=headers,
@@ -208,32 +209,32 @@ def ask(method, path, user=None, **options):
     )
 
 
-response = ask("GET", "/notes/1", "alice")
-assert response.status_code == 200 and response.get_json() == FIRST_NOTES[1], (
-    f"alice reading her own note 1 got {response.status_code} {response.get_data(as_text=True)[:80]!r}. "
+_response = _ask("GET", "/notes/1", "alice")
+assert _response.status_code == 200 and _response.get_json() == _FIRST_NOTES[1], (
+    f"alice reading her own note 1 got {_response.status_code} {_response.get_data(as_text=True)[:80]!r}. "
     "Hint: a member has 'notes:read'; let the owner through, and return the note."
 )
-response = ask("GET", "/notes", None)
-assert response.status_code == 401, (
-    f"GET /notes without X-User got {response.status_code}. Hint: nobody logged in on a protected endpoint is 401."
+_response = _ask("GET", "/notes", None)
+assert _response.status_code == 401, (
+    f"GET /notes without X-User got {_response.status_code}. Hint: nobody logged in on a protected endpoint is 401."
 )
-response = ask("GET", "/notes/1", "bob")
-assert response.status_code == 404, (
-    f"bob asked for alice's note 1 and got {response.status_code}. Hint: another user's note answers 404, exactly "
+_response = _ask("GET", "/notes/1", "bob")
+assert _response.status_code == 404, (
+    f"bob asked for alice's note 1 and got {_response.status_code}. Hint: another user's note answers 404, exactly "
     "as a note that does not exist, so that bob cannot tell which ids exist."
 )
-response = ask("DELETE", "/notes/4", "dave")
-assert response.status_code == 403 and 4 in NOTES, (
-    f"dave (a reader) deleting his own note got {response.status_code}. Hint: a reader lacks 'notes:write': 403, "
+_response = _ask("DELETE", "/notes/4", "dave")
+assert _response.status_code == 403 and 4 in NOTES, (
+    f"dave (a reader) deleting his own note got {_response.status_code}. Hint: a reader lacks 'notes:write': 403, "
     "and the note stays."
 )
 
 # --- PYODIDE:secrets --- #
-client = app.test_client()
-USERS = (None, "dave", "carol", "bob", "alice", "root")
-METHODS = ("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH")
+_client = app.test_client()
+_USERS = (None, "dave", "carol", "bob", "alice", "root")
+_METHODS = ("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH")
 # (path, method) -> (the permission it needs, the owner of the note it touches); HEAD is GET.
-ROUTES = {
+_ROUTES = {
     ("/health", "GET"): (None, None),
     ("/notes", "GET"): ("notes:read", None),
     ("/notes", "POST"): ("notes:write", None),
@@ -243,35 +244,35 @@ ROUTES = {
     ("/notes/1/export", "GET"): ("notes:read", "alice"),
     ("/users", "GET"): ("users:read", None),
 }
-SUCCESS = {"GET": 200, "HEAD": 200, "POST": 201, "PUT": 200, "DELETE": 204}
+_SUCCESS = {"GET": 200, "HEAD": 200, "POST": 201, "PUT": 200, "DELETE": 204}
 
 
-def who(user):
+def _who(user):
     return "nobody (no X-User)" if user is None else f"X-User {user!r}"
 
 
-def send(method, path, user=None, headers=(), **options):
+def _send(method, path, user=None, headers=(), **options):
     """One request on fresh notes; a crash of the app becomes a message."""
-    reset_notes()
+    _reset_notes()
     sent = dict(headers)
     if user is not None:
         sent["X-User"] = user
-    return call(
-        client.open,
+    return _call(
+        _client.open,
         path,
         method=method,
         headers=sent,
         **options,
-        described_as=f"{method} {path} as {who(user)}",
+        described_as=f"{method} {path} as {_who(user)}",
         advice="Let the hook decide who may call the endpoint, and let a view answer 404 for a note it may not see.",
     )
 
 
-def expected(method, path, user):
+def _expected(method, path, user):
     key = (path, "GET" if method == "HEAD" else method)
-    if key not in ROUTES:
+    if key not in _ROUTES:
         return 405
-    needed, owner = ROUTES[key]
+    needed, owner = _ROUTES[key]
     if needed is None:
         return 200
     if user is None:
@@ -281,10 +282,10 @@ def expected(method, path, user):
         return 403
     if owner is not None and owner != user and role != "admin":
         return 404
-    return SUCCESS[method]
+    return _SUCCESS[method]
 
 
-WHY = {
+_WHY = {
     401: (
         "nobody is logged in",
         "refuse with 401 in a before_request hook, for every method of every endpoint that is not public "
@@ -305,109 +306,111 @@ WHY = {
     ),
 }
 
-for path in sorted({path for path, _ in ROUTES}):
-    for method in METHODS:
-        for user in USERS:
-            status = expected(method, path, user)
-            response = send(method, path, user, data="changed")
-            got = response.status_code
-            if status >= 400 and got < 300:
+for _path in sorted({path for path, _ in _ROUTES}):
+    for _method in _METHODS:
+        for _user in _USERS:
+            _status = _expected(_method, _path, _user)
+            _response = _send(_method, _path, _user, data="changed")
+            _got = _response.status_code
+            if _status >= 400 and _got < 300:
                 raise AssertionError(
-                    f"{method} {path} as {who(user)} answered {got}: the request went through. "
-                    f"It needed {status}: {WHY[status][0]}. Hint: {WHY[status][1]}"
+                    f"{_method} {_path} as {_who(_user)} answered {_got}: the request went through. "
+                    f"It needed {_status}: {_WHY[_status][0]}. Hint: {_WHY[_status][1]}"
                 )
-            assert got == status, (
-                f"{method} {path} as {who(user)} answered {got}, expected {status}. "
-                f"Hint: {WHY[status][1] if status in WHY else 'let a user who may call the endpoint and see the note through.'}"
+            assert _got == _status, (
+                f"{_method} {_path} as {_who(_user)} answered {_got}, expected {_status}. "
+                f"Hint: {_WHY[_status][1] if _status in _WHY else 'let a user who may call the endpoint and see the note through.'}"
             )
-            if status >= 400:
-                assert NOTES == FIRST_NOTES, (
-                    f"{method} {path} as {who(user)} answered {got}, yet the notes changed: {NOTES!r}. "
+            if _status >= 400:
+                assert NOTES == _FIRST_NOTES, (
+                    f"{_method} {_path} as {_who(_user)} answered {_got}, yet the notes changed: {NOTES!r}. "
                     "Hint: refuse before changing anything (check first, then act)."
                 )
-                leaked = [n["id"] for n in FIRST_NOTES.values() if n["text"] in response.get_data(as_text=True)]
-                assert not leaked, (
-                    f"{method} {path} as {who(user)} answered {got} with the text of note(s) {leaked}. "
+                _leaked = [n["id"] for n in _FIRST_NOTES.values() if n["text"] in _response.get_data(as_text=True)]
+                assert not _leaked, (
+                    f"{_method} {_path} as {_who(_user)} answered {_got} with the text of note(s) {_leaked}. "
                     "Hint: an error response carries no note."
                 )
 
-for path in sorted({path for path, _ in ROUTES}):
-    response = send("OPTIONS", path)
-    status = 200 if path == "/health" else 401
-    assert response.status_code == status, (
-        f"OPTIONS {path} as nobody answered {response.status_code}, expected {status}. Hint: OPTIONS reaches the "
+for _path in sorted({path for path, _ in _ROUTES}):
+    _response = _send("OPTIONS", _path)
+    _status = 200 if _path == "/health" else 401
+    assert _response.status_code == _status, (
+        f"OPTIONS {_path} as nobody answered {_response.status_code}, expected {_status}. Hint: OPTIONS reaches the "
         "hook with the endpoint of the URL's first route: the same table decides, public endpoints stay open."
     )
-for user in USERS:
-    response = send("OPTIONS", "/notes/1", user)
-    assert response.status_code in ((401,) if user is None else (200,)), (
-        f"OPTIONS /notes/1 as {who(user)} answered {response.status_code}. Hint: OPTIONS goes through the same "
+for _user in _USERS:
+    _response = _send("OPTIONS", "/notes/1", _user)
+    assert _response.status_code in ((401,) if _user is None else (200,)), (
+        f"OPTIONS /notes/1 as {_who(_user)} answered {_response.status_code}. Hint: OPTIONS goes through the same "
         "hook (401 for nobody); Flask then answers it itself with the Allow header, without calling the view."
     )
 
-for user, seen in (("alice", [1]), ("dave", [4]), ("carol", []), ("root", [1, 2, 3, 4])):
-    response = send("GET", "/notes", user)
-    ids = [n.get("id") for n in response.get_json() or [] if isinstance(n, dict)]
-    assert ids == seen, (
-        f"GET /notes as {user} listed the notes {ids}, expected {seen}. Hint: a list endpoint filters too: "
+for _user, _seen in (("alice", [1]), ("dave", [4]), ("carol", []), ("root", [1, 2, 3, 4])):
+    _response = _send("GET", "/notes", _user)
+    _ids = [n.get("id") for n in _response.get_json() or [] if isinstance(n, dict)]
+    assert _ids == _seen, (
+        f"GET /notes as {_user} listed the notes {_ids}, expected {_seen}. Hint: a list endpoint filters too: "
         "the user's own notes, all of them for an admin."
     )
 
-for user in ("carol", "root"):
-    reset_notes()
-    response = call(
-        client.post, "/notes", headers={"X-User": user}, data="new note", described_as=f"POST /notes as {user}"
+for _user in ("carol", "root"):
+    _reset_notes()
+    _response = _call(
+        _client.post, "/notes", headers={"X-User": _user}, data="new note", described_as=f"POST /notes as {_user}"
     )
-    created = response.get_json() or {}
-    assert response.status_code == 201 and created.get("owner") == user and NOTES.get(5, {}).get("owner") == user, (
-        f"POST /notes as {user} got {response.status_code} {created!r}. Hint: the new note belongs to g.user."
+    _created = _response.get_json() or {}
+    assert _response.status_code == 201 and _created.get("owner") == _user and NOTES.get(5, {}).get("owner") == _user, (
+        f"POST /notes as {_user} got {_response.status_code} {_created!r}. Hint: the new note belongs to g.user."
     )
-    response = call(client.get, "/notes/5", headers={"X-User": "bob"}, described_as="GET /notes/5 as bob")
-    assert response.status_code == 404, (
-        f"bob read the note {user} just created ({response.status_code}). Hint: the owner check applies to every note."
+    _response = _call(_client.get, "/notes/5", headers={"X-User": "bob"}, described_as="GET /notes/5 as bob")
+    assert _response.status_code == 404, (
+        f"bob read the note {_user} just created ({_response.status_code}). Hint: the owner check applies to every note."
     )
 
-for method, path in (("GET", "/notes/2"), ("DELETE", "/notes/2"), ("PUT", "/notes/2"), ("GET", "/notes/2/export")):
-    response = send(method, path, "root", data="by root")
-    assert response.status_code == SUCCESS[method], (
-        f"{method} {path} as root (admin) got {response.status_code}. Hint: an admin sees every user's notes."
+for _method, _path in (("GET", "/notes/2"), ("DELETE", "/notes/2"), ("PUT", "/notes/2"), ("GET", "/notes/2/export")):
+    _response = _send(_method, _path, "root", data="by root")
+    assert _response.status_code == _SUCCESS[_method], (
+        f"{_method} {_path} as root (admin) got {_response.status_code}. Hint: an admin sees every user's notes."
     )
 
 # Legitimate use: each view still does its job.
-response = send("GET", "/health")
-assert response.get_json() == {"status": "ok"}, (
-    f"GET /health gave {response.get_data(as_text=True)[:80]!r}. Hint: keep the view as it was: {{'status': 'ok'}}."
+_response = _send("GET", "/health")
+assert _response.get_json() == {"status": "ok"}, (
+    f"GET /health gave {_response.get_data(as_text=True)[:80]!r}. Hint: keep the view as it was: {{'status': 'ok'}}."
 )
-response = send("GET", "/users", "root")
-assert response.get_json() == {"users": sorted(ROLES)}, (
-    f"GET /users as root gave {response.get_data(as_text=True)[:80]!r}. Hint: keep the view: {{'users': sorted(ROLES)}}."
+_response = _send("GET", "/users", "root")
+assert _response.get_json() == {"users": sorted(ROLES)}, (
+    f"GET /users as root gave {_response.get_data(as_text=True)[:80]!r}. Hint: keep the view: {{'users': sorted(ROLES)}}."
 )
-reset_notes()
+_reset_notes()
 NOTES.clear()
-response = call(client.post, "/notes", headers={"X-User": "carol"}, data="first", described_as="POST /notes, no notes")
-note = {"id": 1, "owner": "carol", "text": "first"}
-assert response.status_code == 201 and response.get_json() == note and {1: note} == NOTES, (
-    f"POST /notes with no notes at all gave {response.status_code} {response.get_json()!r}, notes {NOTES!r}. "
-    f"Hint: keep the view: the new note is {note!r} (max(NOTES, default=0) + 1), answered with 201."
+_response = _call(
+    _client.post, "/notes", headers={"X-User": "carol"}, data="first", described_as="POST /notes, no notes"
 )
-response = send("PUT", "/notes/1", "alice", data="changed")
-note = {"id": 1, "owner": "alice", "text": "changed"}
-assert response.status_code == 200 and response.get_json() == note and NOTES[1] == note, (
-    f"PUT /notes/1 as alice gave {response.status_code} {response.get_json()!r}, stored {NOTES[1]!r}. "
+_note = {"id": 1, "owner": "carol", "text": "first"}
+assert _response.status_code == 201 and _response.get_json() == _note and {1: _note} == NOTES, (
+    f"POST /notes with no notes at all gave {_response.status_code} {_response.get_json()!r}, notes {NOTES!r}. "
+    f"Hint: keep the view: the new note is {_note!r} (max(NOTES, default=0) + 1), answered with 201."
+)
+_response = _send("PUT", "/notes/1", "alice", data="changed")
+_note = {"id": 1, "owner": "alice", "text": "changed"}
+assert _response.status_code == 200 and _response.get_json() == _note and NOTES[1] == _note, (
+    f"PUT /notes/1 as alice gave {_response.status_code} {_response.get_json()!r}, stored {NOTES[1]!r}. "
     "Hint: the owner may change her note: store the body as its text and answer the note."
 )
-response = send("DELETE", "/notes/1", "alice")
-assert (response.status_code, response.data) == (204, b"") and 1 not in NOTES and 2 in NOTES, (
-    f"DELETE /notes/1 as alice gave {response.status_code} {response.data!r}, notes left {sorted(NOTES)}. "
+_response = _send("DELETE", "/notes/1", "alice")
+assert (_response.status_code, _response.data) == (204, b"") and 1 not in NOTES and 2 in NOTES, (
+    f"DELETE /notes/1 as alice gave {_response.status_code} {_response.data!r}, notes left {sorted(NOTES)}. "
     "Hint: the owner may delete her note: remove it and answer 204 with an empty body."
 )
-response = send("GET", "/notes/1/export", "alice")
-assert (response.status_code, response.content_type, response.get_data(as_text=True)) == (
+_response = _send("GET", "/notes/1/export", "alice")
+assert (_response.status_code, _response.content_type, _response.get_data(as_text=True)) == (
     200,
     "text/plain; charset=utf-8",
-    FIRST_NOTES[1]["text"],
+    _FIRST_NOTES[1]["text"],
 ), (
-    f"GET /notes/1/export as alice gave {response.status_code} {response.content_type!r}. Hint: keep the view: "
+    f"GET /notes/1/export as alice gave {_response.status_code} {_response.content_type!r}. Hint: keep the view: "
     "the note's text as text/plain; charset=utf-8."
 )
 
@@ -428,31 +431,33 @@ USER_PAYLOADS = [
     "None",
     "0",
 ]
-for value in USER_PAYLOADS:
-    for method, path in (("GET", "/notes"), ("GET", "/users"), ("DELETE", "/notes/1"), ("GET", "/notes/1/export")):
-        response = send(method, path, value)
-        if response.status_code != 401:
-            body = response.get_data(as_text=True)
-            if FIRST_NOTES[1]["text"] in body or (path == "/users" and response.status_code == 200):
-                what = "it was taken for a real user"
-                advice = "compare the header with ROLES' keys exactly: no strip(), no lower(); 'Alice' is not alice."
+for _value in USER_PAYLOADS:
+    for _method, _path in (("GET", "/notes"), ("GET", "/users"), ("DELETE", "/notes/1"), ("GET", "/notes/1/export")):
+        _response = _send(_method, _path, _value)
+        if _response.status_code != 401:
+            _body = _response.get_data(as_text=True)
+            if _FIRST_NOTES[1]["text"] in _body or (_path == "/users" and _response.status_code == 200):
+                _what = "it was taken for a real user"
+                _advice = "compare the header with ROLES' keys exactly: no strip(), no lower(); 'Alice' is not alice."
             else:
-                what = "an unknown user must be nobody"
-                advice = (
+                _what = "an unknown user must be nobody"
+                _advice = (
                     "never give a default role (ROLES.get(name, 'reader')); g.user = name if name in ROLES else None."
                 )
             raise AssertionError(
-                f"{method} {path} with X-User {value!r} answered {response.status_code}: {what}. Hint: {advice}"
+                f"{_method} {_path} with X-User {_value!r} answered {_response.status_code}: {_what}. Hint: {_advice}"
             )
 
 ID_PAYLOADS = ["1", "3", "0", "-1", "01", "%31", "99999999999999999999", "abc", "1.0", "1%00", "1 ", "0x1", "1;"]
-missing = send("GET", "/notes/424242", "carol")
-for value in ID_PAYLOADS:
-    for suffix in ("", "/export"):
-        response = send("GET", f"/notes/{value}{suffix}", "carol")
-        assert (response.status_code, response.data) == (missing.status_code, missing.data) == (404, missing.data), (
-            f"carol (a member with no notes) asked for /notes/{value}{suffix} and got {response.status_code} "
-            f"{response.get_data(as_text=True)[:60]!r}, while a note that does not exist gives {missing.status_code}. "
+_missing = _send("GET", "/notes/424242", "carol")
+for _value in ID_PAYLOADS:
+    for _suffix in ("", "/export"):
+        _response = _send("GET", f"/notes/{_value}{_suffix}", "carol")
+        assert (
+            (_response.status_code, _response.data) == (_missing.status_code, _missing.data) == (404, _missing.data)
+        ), (
+            f"carol (a member with no notes) asked for /notes/{_value}{_suffix} and got {_response.status_code} "
+            f"{_response.get_data(as_text=True)[:60]!r}, while a note that does not exist gives {_missing.status_code}. "
             "Hint: another user's note must look exactly like a missing one (same 404, same body): an id that answers "
             "differently tells an attacker it exists."
         )
@@ -462,75 +467,75 @@ OVERRIDE_PAYLOADS = [
     ("X-HTTP-Method", "DELETE"),
     ("X-Method-Override", "DELETE"),
 ]
-for header, value in OVERRIDE_PAYLOADS:
-    for user in ("bob", "dave"):
-        response = send("POST", "/notes/1", user, headers={header: value})
-        assert response.status_code == 405 and NOTES == FIRST_NOTES, (
-            f"POST /notes/1 with {header}: {value} as {user} answered {response.status_code}, notes now {sorted(NOTES)}. "
+for _header, _value in OVERRIDE_PAYLOADS:
+    for _user in ("bob", "dave"):
+        _response = _send("POST", "/notes/1", _user, headers={_header: _value})
+        assert _response.status_code == 405 and NOTES == _FIRST_NOTES, (
+            f"POST /notes/1 with {_header}: {_value} as {_user} answered {_response.status_code}, notes now {sorted(NOTES)}. "
             "Hint: do not honour method-override headers: the checks ran on POST, the request would run as DELETE."
         )
 
 PATH_PAYLOADS = ["/nope", "/notes/", "/NOTES", "/users/", "/notes/1/edit", "/admin", "/notes/1/export/", "//users"]
-for path in PATH_PAYLOADS:
-    for user in (None, "root"):
-        response = send("GET", path, user)
-        assert response.status_code == 404, (
-            f"GET {path} (no such route) as {who(user)} answered {response.status_code}. Hint: when no route "
+for _path in PATH_PAYLOADS:
+    for _user in (None, "root"):
+        _response = _send("GET", _path, _user)
+        assert _response.status_code == 404, (
+            f"GET {_path} (no such route) as {_who(_user)} answered {_response.status_code}. Hint: when no route "
             "matches, request.endpoint is None: let it through the hook so that Flask answers 404 as before."
         )
 
 
 # A route a colleague adds later, without touching PERMISSIONS: deny by default must cover it.
-def share_note(note_id):
+def _share_note(note_id):
     return {"shared": note_id}
 
 
 app._got_first_request = False  # Flask refuses new routes once it has served a request; the checks add one anyway
-app.add_url_rule("/notes/<int:note_id>/share", "share_note", share_note, methods=["POST"])
-for user, status in ((None, 401), ("alice", 403), ("root", 403)):
-    response = send("POST", "/notes/1/share", user)
-    if response.status_code != status:
-        hint = (
+app.add_url_rule("/notes/<int:note_id>/share", "share_note", _share_note, methods=["POST"])
+for _user, _status in ((None, 401), ("alice", 403), ("root", 403)):
+    _response = _send("POST", "/notes/1/share", _user)
+    if _response.status_code != _status:
+        _hint = (
             "an admin gets what the table grants, no more: no 'if admin: return' before the lookup."
-            if user == "root"
+            if _user == "root"
             else "an endpoint missing from PERMISSIONS is refused: PERMISSIONS.get(endpoint) is None means 403."
         )
         raise AssertionError(
             f"POST /notes/1/share, a route added after your code and not in PERMISSIONS, answered "
-            f"{response.status_code} to {who(user)}, expected {status}. Hint: {hint}"
+            f"{_response.status_code} to {_who(_user)}, expected {_status}. Hint: {_hint}"
         )
 PERMISSIONS["share_note"] = "notes:write"
-response = send("POST", "/notes/1/share", "alice")
-assert response.status_code == 200, (
-    f"Once PERMISSIONS lists 'share_note', alice got {response.status_code}. Hint: read PERMISSIONS on each request, "
+_response = _send("POST", "/notes/1/share", "alice")
+assert _response.status_code == 200, (
+    f"Once PERMISSIONS lists 'share_note', alice got {_response.status_code}. Hint: read PERMISSIONS on each request, "
     "keyed by request.endpoint."
 )
 
 
 # A public page added later whose view reads g.user, as a page showing "logged in as ..." would.
-def whoami():
-    return {"user": g.user}
+def _whoami():
+    return {"user": _g.user}
 
 
 app._got_first_request = False
-app.add_url_rule("/whoami", "whoami", whoami)
+app.add_url_rule("/whoami", "whoami", _whoami)
 assert isinstance(PUBLIC, set), (
     f"PUBLIC is {PUBLIC!r}, not a set: the checks could not add a public endpoint to it. "
     'Hint: declare PUBLIC = {"health"}, a set of endpoint names, and let the hook look the endpoint up in it.'
 )
 PUBLIC.add("whoami")
-for user, seen in (("alice", "alice"), (None, None), ("Alice", None)):
-    response = send("GET", "/whoami", user)
-    if response.status_code == 500:
+for _user, _seen in (("alice", "alice"), (None, None), ("Alice", None)):
+    _response = _send("GET", "/whoami", _user)
+    if _response.status_code == 500:
         raise AssertionError(
-            f"GET /whoami, a public endpoint whose view reads g.user, answered 500 to {who(user)}: g.user was not "
+            f"GET /whoami, a public endpoint whose view reads g.user, answered 500 to {_who(_user)}: g.user was not "
             "set (AttributeError): the hook let this public endpoint through without setting it. Hint: set "
             "g.user (the name, or None) first, on every request that matched a route, and only then let a public "
             "endpoint through."
         )
-    got = (response.get_json(silent=True) or {}).get("user", "<no 'user' in the answer>")
-    assert response.status_code == 200 and got == seen, (
-        f"GET /whoami, a public endpoint whose view returns g.user, answered {response.status_code} with user "
-        f"{got!r} to {who(user)}, expected 200 and {seen!r}. Hint: a public endpoint needs no login, but the hook "
+    _got = (_response.get_json(silent=True) or {}).get("user", "<no 'user' in the answer>")
+    assert _response.status_code == 200 and _got == _seen, (
+        f"GET /whoami, a public endpoint whose view returns g.user, answered {_response.status_code} with user "
+        f"{_got!r} to {_who(_user)}, expected 200 and {_seen!r}. Hint: a public endpoint needs no login, but the hook "
         "still sets g.user (the name if it is exactly a key of ROLES, else None) before letting it through."
     )

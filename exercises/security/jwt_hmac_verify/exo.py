@@ -1,5 +1,5 @@
 # --- PYODIDE:env --- #
-from course_helpers.checks import call, returning
+from course_helpers.checks import call as _call, returning as _returning
 
 # --- PYODIDE:code --- #
 import base64
@@ -101,25 +101,25 @@ def verify(token, key, now, audience):
 
 
 # --- PYODIDE:tests --- #
-KEY = b"k3y for the public tests"
-claims = {"sub": "ada", "role": "reader", "exp": 1700000060, "aud": "reports-api"}
-token = returning(str, sign, claims, KEY)
-assert token.count(".") == 2 and token.startswith("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."), (
-    f"sign(...) returned {token!r}. Hint: three base64url segments joined by '.', the first being the header "
+_KEY = b"k3y for the public tests"
+_claims = {"sub": "ada", "role": "reader", "exp": 1700000060, "aud": "reports-api"}
+_token = _returning(str, sign, _claims, _KEY)
+assert _token.count(".") == 2 and _token.startswith("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."), (
+    f"sign(...) returned {_token!r}. Hint: three base64url segments joined by '.', the first being the header "
     '{"alg":"HS256","typ":"JWT"} in compact JSON.'
 )
-back = returning(dict, verify, token, KEY, 1700000000, "reports-api")
-assert back == claims, (
-    f"verify(sign(claims, key), key, ...) returned {back!r} instead of the claims {claims!r}. "
+_back = _returning(dict, verify, _token, _KEY, 1700000000, "reports-api")
+assert _back == _claims, (
+    f"verify(sign(claims, key), key, ...) returned {_back!r} instead of the claims {_claims!r}. "
     "Hint: decode the payload segment with the padding put back and json.loads it."
 )
 try:
-    verify(token, b"another key", 1700000000, "reports-api")
+    verify(_token, b"another key", 1700000000, "reports-api")
 except InvalidToken:
     pass
-except Exception as error:
+except Exception as _error:
     raise AssertionError(
-        f"verify with the wrong key raised {type(error).__name__}: {error}. "
+        f"verify with the wrong key raised {type(_error).__name__}: {_error}. "
         "Hint: every refusal raises InvalidToken('reason'), and nothing else."
     ) from None
 else:
@@ -129,15 +129,15 @@ else:
     )
 
 # --- PYODIDE:secrets --- #
-import base64
-import hashlib
-import hmac
-import json
+import base64 as _base64
+import hashlib as _hashlib
+import hmac as _hmac
+import json as _json
 
-KEY = b"billing signing key, 32 bytes.."
-AUDIENCE = "billing-api"
-NOW = 1_700_000_000
-GOOD_HEADER = '{"alg":"HS256","typ":"JWT"}'
+_KEY = b"billing signing key, 32 bytes.."
+_AUDIENCE = "billing-api"
+_NOW = 1_700_000_000
+_GOOD_HEADER = '{"alg":"HS256","typ":"JWT"}'
 
 # Token strings that are not a JWS in compact form at all.
 TOKEN_SHAPE_PAYLOADS = [
@@ -225,26 +225,26 @@ ENCODING_PAYLOADS = [
 ]
 
 
-def segment(data):
+def _segment(data):
     """The checks' own base64url encoder: they forge tokens without the learner's code."""
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+    return _base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
 
 
-def forge(header, payload, key=KEY, signed_with="HS256"):
+def _forge(header, payload, key=_KEY, signed_with="HS256"):
     """A token from raw header and payload texts (or bytes), signed as an attacker or another library would."""
     header = header.encode("utf-8") if isinstance(header, str) else header
     payload = payload.encode("utf-8") if isinstance(payload, str) else payload
-    signing_input = segment(header) + "." + segment(payload)
-    digests = {"HS256": hashlib.sha256, "HS512": hashlib.sha512}
-    signature = hmac.new(key, signing_input.encode("ascii"), digests[signed_with]).digest() if signed_with else b""
-    return signing_input + "." + segment(signature)
+    signing_input = _segment(header) + "." + _segment(payload)
+    digests = {"HS256": _hashlib.sha256, "HS512": _hashlib.sha512}
+    signature = _hmac.new(key, signing_input.encode("ascii"), digests[signed_with]).digest() if signed_with else b""
+    return signing_input + "." + _segment(signature)
 
 
-def claims_text(claims, **options):
-    return json.dumps(claims, **options)
+def _claims_text(claims, **options):
+    return _json.dumps(claims, **options)
 
 
-def refused(token, why, hint, key=KEY, now=NOW, audience=AUDIENCE):
+def _refused(token, why, hint, key=_KEY, now=_NOW, audience=_AUDIENCE):
     try:
         claims = verify(token, key, now, audience)
     except InvalidToken as error:
@@ -263,11 +263,11 @@ def refused(token, why, hint, key=KEY, now=NOW, audience=AUDIENCE):
     raise AssertionError(f"verify accepted {why} and returned {claims!r}; token {token[:90]!r}. Hint: {hint}")
 
 
-def accepted(token, claims, why, now=NOW, audience=AUDIENCE):
-    got = call(
+def _accepted(token, claims, why, now=_NOW, audience=_AUDIENCE):
+    got = _call(
         verify,
         token,
-        KEY,
+        _KEY,
         now,
         audience,
         described_as=f"verify of {why}",
@@ -287,74 +287,74 @@ assert isinstance(InvalidToken, type) and issubclass(InvalidToken, Exception), (
 )
 
 # 1. sign writes exactly the compact form the statement gives.
-for claims in [
-    {"sub": "zo\u00eb", "exp": NOW + 60, "aud": AUDIENCE},
-    {"aud": [AUDIENCE, "reports-api"], "exp": NOW + 1, "nbf": NOW, "role": "admin", "n": [1, 2.5, None, True]},
+for _claims in [
+    {"sub": "zo\u00eb", "exp": _NOW + 60, "aud": _AUDIENCE},
+    {"aud": [_AUDIENCE, "reports-api"], "exp": _NOW + 1, "nbf": _NOW, "role": "admin", "n": [1, 2.5, None, True]},
     {},
 ]:
-    token = returning(str, sign, claims, KEY, advice="sign returns the token as a str.")
-    expected = forge(GOOD_HEADER, json.dumps(claims, separators=(",", ":")))
-    assert token == expected, (
-        f"sign({claims!r}, key) returned {token!r}, expected {expected!r}. Hint: base64url without '=' of "
+    _token = _returning(str, sign, _claims, _KEY, advice="sign returns the token as a str.")
+    _expected = _forge(_GOOD_HEADER, _json.dumps(_claims, separators=(",", ":")))
+    assert _token == _expected, (
+        f"sign({_claims!r}, key) returned {_token!r}, expected {_expected!r}. Hint: base64url without '=' of "
         'json.dumps(value, separators=(",", ":")).encode("utf-8") for the header {"alg":"HS256","typ":"JWT"} and '
         "for the claims, then the HMAC-SHA256 of the ASCII bytes 'header.payload', base64url too."
     )
-    assert "=" not in token and "+" not in token and "/" not in token, (
-        f"sign returned {token!r}, with characters of standard base64. "
+    assert "=" not in _token and "+" not in _token and "/" not in _token, (
+        f"sign returned {_token!r}, with characters of standard base64. "
         "Hint: base64.urlsafe_b64encode(...).rstrip(b'=')."
     )
 
 # 2. Legitimate tokens: our own, and other libraries' JSON layouts, over many claim sets.
-LEGITIMATE = [
-    {"sub": "ada", "exp": NOW + 1, "aud": AUDIENCE},
-    {"sub": "zo\u00eb", "name": "\u65e5\u672c \U0001f511", "exp": NOW + 3600, "aud": AUDIENCE, "iat": NOW},
-    {"sub": "1", "exp": NOW + 0.5, "aud": AUDIENCE},
-    {"sub": "2", "exp": NOW + 60, "nbf": NOW, "aud": AUDIENCE},
-    {"sub": "3", "exp": NOW + 60, "nbf": NOW - 0.5, "aud": ["reports-api", AUDIENCE]},
-    {"exp": NOW + 60, "aud": [AUDIENCE], "scopes": ["read", "write"], "meta": {"a": [1, {"b": None}]}},
+_LEGITIMATE = [
+    {"sub": "ada", "exp": _NOW + 1, "aud": _AUDIENCE},
+    {"sub": "zo\u00eb", "name": "\u65e5\u672c \U0001f511", "exp": _NOW + 3600, "aud": _AUDIENCE, "iat": _NOW},
+    {"sub": "1", "exp": _NOW + 0.5, "aud": _AUDIENCE},
+    {"sub": "2", "exp": _NOW + 60, "nbf": _NOW, "aud": _AUDIENCE},
+    {"sub": "3", "exp": _NOW + 60, "nbf": _NOW - 0.5, "aud": ["reports-api", _AUDIENCE]},
+    {"exp": _NOW + 60, "aud": [_AUDIENCE], "scopes": ["read", "write"], "meta": {"a": [1, {"b": None}]}},
 ]
-for claims in LEGITIMATE:
-    token = returning(str, sign, claims, KEY)
-    accepted(token, claims, f"sign({claims!r}, key)")
-    for header, options, layout in [
+for _claims in _LEGITIMATE:
+    _token = _returning(str, sign, _claims, _KEY)
+    _accepted(_token, _claims, f"sign({_claims!r}, key)")
+    for _header, _options, _layout in [
         ('{"typ":"JWT","alg":"HS256"}', {}, "header keys in the other order, JSON with spaces"),
         ('{"alg": "HS256"}', {"ensure_ascii": False}, "no typ, JSON in raw UTF-8"),
         ('{"alg":"HS256","typ":"JWT","kid":"2024-01"}', {"indent": 1}, "a kid in the header, indented JSON"),
     ]:
-        accepted(
-            forge(header, claims_text(claims, **options)),
-            claims,
-            f"a token made by another library ({layout})",
+        _accepted(
+            _forge(_header, _claims_text(_claims, **_options)),
+            _claims,
+            f"a token made by another library ({_layout})",
         )
 
 # 3. Shapes that are not a JWT.
-for token in TOKEN_SHAPE_PAYLOADS:
-    refused(
-        token,
+for _token in TOKEN_SHAPE_PAYLOADS:
+    _refused(
+        _token,
         "a string that is not a JWT",
         "split('.') must give exactly 3 base64url segments, and each must decode.",
     )
 
 # 4. The header decides nothing: only alg "HS256", exactly, goes on to the HMAC check.
-for header in HEADER_PAYLOADS:
-    for signed_with in (None, "HS256", "HS512"):
-        refused(
-            forge(
-                header,
-                claims_text({"sub": "ada", "role": "admin", "exp": NOW + 60, "aud": AUDIENCE}),
-                signed_with=signed_with,
+for _header in HEADER_PAYLOADS:
+    for _signed_with in (None, "HS256", "HS512"):
+        _refused(
+            _forge(
+                _header,
+                _claims_text({"sub": "ada", "role": "admin", "exp": _NOW + 60, "aud": _AUDIENCE}),
+                signed_with=_signed_with,
             ),
-            f"the header {header} (signature: {signed_with or 'empty'})",
+            f"the header {_header} (signature: {_signed_with or 'empty'})",
             "the verifier fixes the algorithm (RFC 8725): refuse unless the header is a JSON object whose alg is "
             "exactly 'HS256', and never pick the hash function, or skip the check, from the header.",
         )
 
 
 # 5. Signed payloads whose claims are wrong.
-def claims_hint(payload):
+def _claims_hint(payload):
     """What the payload gets wrong, for the hint."""
     try:
-        claims = json.loads(payload)
+        claims = _json.loads(payload)
     except ValueError:
         claims = None
     if not isinstance(claims, dict):
@@ -367,7 +367,7 @@ def claims_hint(payload):
             "exp must be an int or a float, not a bool, a str or null, and finite (math.isfinite): NaN makes every "
             "comparison False and 1e400 is infinity, so either would never expire."
         )
-    if exp <= NOW:
+    if exp <= _NOW:
         return "refuse when now >= exp."
     if "nbf" in claims:
         return "nbf, when present, is checked like exp (int or float, not bool or str, finite), and refused when now < nbf."
@@ -377,99 +377,99 @@ def claims_hint(payload):
     )
 
 
-for payload in CLAIMS_PAYLOADS:
-    refused(forge(GOOD_HEADER, payload), f"a correctly signed payload {payload!r}", claims_hint(payload))
-refused(
-    forge(GOOD_HEADER, b'{"exp":9999999999,"aud":"billing-api","name":"\xff"}'),
+for _payload in CLAIMS_PAYLOADS:
+    _refused(_forge(_GOOD_HEADER, _payload), f"a correctly signed payload {_payload!r}", _claims_hint(_payload))
+_refused(
+    _forge(_GOOD_HEADER, b'{"exp":9999999999,"aud":"billing-api","name":"\xff"}'),
     "a payload whose bytes are not UTF-8",
     "decode the payload as UTF-8 inside the same try as json.loads.",
 )
-for part, encoding in ENCODING_PAYLOADS:
-    text = {"header": GOOD_HEADER, "payload": claims_text({"sub": "ada", "exp": NOW + 60, "aud": AUDIENCE})}
-    text = {name: value.encode(encoding if name == part else "utf-8") for name, value in text.items()}
-    refused(
-        forge(text["header"], text["payload"]),
-        f"a correctly signed token whose {part} is JSON in {encoding}, not UTF-8",
+for _part, _encoding in ENCODING_PAYLOADS:
+    _text = {"header": _GOOD_HEADER, "payload": _claims_text({"sub": "ada", "exp": _NOW + 60, "aud": _AUDIENCE})}
+    _text = {name: value.encode(_encoding if name == _part else "utf-8") for name, value in _text.items()}
+    _refused(
+        _forge(_text["header"], _text["payload"]),
+        f"a correctly signed token whose {_part} is JSON in {_encoding}, not UTF-8",
         "the header and the payload are UTF-8 JSON (RFC 7519, RFC 8259: no byte order mark): decode the bytes "
         "with .decode('utf-8') yourself, then json.loads the str. Given bytes, json.loads also reads a UTF-8 BOM, "
         "UTF-16 and UTF-32, so one token would have several spellings and another verifier may read it otherwise.",
     )
 
 # 6. Boundaries of exp and nbf, around NOW.
-base = {"sub": "ada", "aud": AUDIENCE}
-refused(
-    forge(GOOD_HEADER, claims_text({**base, "exp": NOW})),
+_base = {"sub": "ada", "aud": _AUDIENCE}
+_refused(
+    _forge(_GOOD_HEADER, _claims_text({**_base, "exp": _NOW})),
     "a token whose exp is exactly now",
     "the token is expired when now >= exp (RFC 7519: valid only before exp): refuse at exp itself, not one second later.",
 )
-for exp in (NOW - 1, NOW - 0.5):
-    refused(
-        forge(GOOD_HEADER, claims_text({**base, "exp": exp})),
-        f"a token whose exp ({exp}) is in the past",
+for _exp in (_NOW - 1, _NOW - 0.5):
+    _refused(
+        _forge(_GOOD_HEADER, _claims_text({**_base, "exp": _exp})),
+        f"a token whose exp ({_exp}) is in the past",
         "compare now with exp: refuse when now >= exp.",
     )
-refused(
-    forge(GOOD_HEADER, claims_text({**base, "exp": NOW + 60, "nbf": NOW + 1})),
+_refused(
+    _forge(_GOOD_HEADER, _claims_text({**_base, "exp": _NOW + 60, "nbf": _NOW + 1})),
     "a token whose nbf is one second after now",
     "refuse when now < nbf: the token is not valid yet.",
 )
-accepted(
-    forge(GOOD_HEADER, claims_text({**base, "exp": NOW + 60, "nbf": NOW})),
-    {**base, "exp": NOW + 60, "nbf": NOW},
+_accepted(
+    _forge(_GOOD_HEADER, _claims_text({**_base, "exp": _NOW + 60, "nbf": _NOW})),
+    {**_base, "exp": _NOW + 60, "nbf": _NOW},
     "a token whose nbf is exactly now",
 )
 
 # 7. Tampering, other keys, and well-formed tokens with a changed signature.
-original = forge(GOOD_HEADER, claims_text({"sub": "ada", "role": "reader", "exp": NOW + 60, "aud": AUDIENCE}))
-head, body, signature = original.split(".")
-promoted = segment(claims_text({"sub": "ada", "role": "admin", "exp": NOW + 60, "aud": AUDIENCE}).encode())
-other = forge(GOOD_HEADER, claims_text({"sub": "bob", "role": "admin", "exp": NOW + 60, "aud": AUDIENCE}))
-TAMPERED = [
-    (f"{head}.{promoted}.{signature}", "ada's token with role changed to admin, old signature kept"),
-    (f"{head}.{body}.{other.split('.')[2]}", "ada's token with the signature of another valid token"),
-    (f"{head}.{other.split('.')[1]}.{signature}", "another user's claims under ada's signature"),
-    (f"{head}.{body}.{signature[:-2]}", "ada's token with a shortened signature"),
-    (f"{head}.{body}.", "ada's token with its signature removed"),
-    (f"{head}.{body}.{signature}=", "ada's token with '=' padding added to the signature"),
-    (f"{head}.{body}.{signature[:10]}!{signature[10:]}", "ada's token with a '!' inside the signature"),
-    (f"{head}.{body}.{signature}\n", "ada's token with a newline after it"),
+_original = _forge(_GOOD_HEADER, _claims_text({"sub": "ada", "role": "reader", "exp": _NOW + 60, "aud": _AUDIENCE}))
+_head, _body, _signature = _original.split(".")
+_promoted = _segment(_claims_text({"sub": "ada", "role": "admin", "exp": _NOW + 60, "aud": _AUDIENCE}).encode())
+_other = _forge(_GOOD_HEADER, _claims_text({"sub": "bob", "role": "admin", "exp": _NOW + 60, "aud": _AUDIENCE}))
+_TAMPERED = [
+    (f"{_head}.{_promoted}.{_signature}", "ada's token with role changed to admin, old signature kept"),
+    (f"{_head}.{_body}.{_other.split('.')[2]}", "ada's token with the signature of another valid token"),
+    (f"{_head}.{_other.split('.')[1]}.{_signature}", "another user's claims under ada's signature"),
+    (f"{_head}.{_body}.{_signature[:-2]}", "ada's token with a shortened signature"),
+    (f"{_head}.{_body}.", "ada's token with its signature removed"),
+    (f"{_head}.{_body}.{_signature}=", "ada's token with '=' padding added to the signature"),
+    (f"{_head}.{_body}.{_signature[:10]}!{_signature[10:]}", "ada's token with a '!' inside the signature"),
+    (f"{_head}.{_body}.{_signature}\n", "ada's token with a newline after it"),
     (
-        f"{head}.{body}.{base64.b64encode(base64.urlsafe_b64decode(signature + '=')).decode()}",
+        f"{_head}.{_body}.{_base64.b64encode(_base64.urlsafe_b64decode(_signature + '=')).decode()}",
         "ada's token with its signature in standard base64, padded",
     ),
 ]
-for token, why in TAMPERED:
-    refused(
-        token,
-        why,
+for _token, _why in _TAMPERED:
+    _refused(
+        _token,
+        _why,
         "recompute the HMAC over the received 'header.payload' and compare it with the signature "
         "decoded strictly: base64url characters only, no '=' (RFC 7515), so one token has one spelling.",
     )
-for key, why in [(KEY[:-1] + b"!", "a key that differs in its last byte"), (b"", "an empty key")]:
-    refused(original, f"ada's token verified with {why}", "sign and verify with the key you are given.", key=key)
-accepted(original, {"sub": "ada", "role": "reader", "exp": NOW + 60, "aud": AUDIENCE}, "ada's untouched token")
+for _key, _why in [(_KEY[:-1] + b"!", "a key that differs in its last byte"), (b"", "an empty key")]:
+    _refused(_original, f"ada's token verified with {_why}", "sign and verify with the key you are given.", key=_key)
+_accepted(_original, {"sub": "ada", "role": "reader", "exp": _NOW + 60, "aud": _AUDIENCE}, "ada's untouched token")
 
 # 8. The signature is compared in constant time.
-real_compare = hmac.compare_digest
-compared = []
+_real_compare = _hmac.compare_digest
+_compared = []
 
 
-def spy_compare(a, b):
-    compared.append((a, b))
-    return real_compare(a, b)
+def _spy_compare(a, b):
+    _compared.append((a, b))
+    return _real_compare(a, b)
 
 
-for token, why in [(original, "a valid token"), (TAMPERED[0][0], "a tampered token")]:
-    compared.clear()
-    hmac.compare_digest = spy_compare
+for _token, _why in [(_original, "a valid token"), (_TAMPERED[0][0], "a tampered token")]:
+    _compared.clear()
+    _hmac.compare_digest = _spy_compare
     try:
-        verify(token, KEY, NOW, AUDIENCE)
+        verify(_token, _KEY, _NOW, _AUDIENCE)
     except Exception:  # noqa: BLE001 - only the comparison matters here
         pass
     finally:
-        hmac.compare_digest = real_compare
-    assert compared, (
-        f"verify of {why} did not call hmac.compare_digest. '==' on signatures returns at the first differing "
+        _hmac.compare_digest = _real_compare
+    assert _compared, (
+        f"verify of {_why} did not call hmac.compare_digest. '==' on signatures returns at the first differing "
         "byte, and that time difference lets an attacker find a valid signature byte by byte. "
         "Hint: hmac.compare_digest(expected, received), called through the hmac module."
     )

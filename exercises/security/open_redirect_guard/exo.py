@@ -1,5 +1,5 @@
 # --- PYODIDE:env --- #
-from course_helpers.checks import returning
+from course_helpers.checks import returning as _returning
 
 # --- PYODIDE:code --- #
 from urllib.parse import urlsplit
@@ -35,21 +35,21 @@ def safe_next(target, allowed_hosts, default="/"):
 
 
 # --- PYODIDE:tests --- #
-HOSTS = {"good.example"}
-for target in ("/books/1", "https://good.example/account"):
-    got = returning(str, safe_next, target, HOSTS)
-    assert got == target, (
-        f"safe_next({target!r}, {HOSTS!r}) returned {got!r}: that target stays on the site and must come back as is. "
+_HOSTS = {"good.example"}
+for _target in ("/books/1", "https://good.example/account"):
+    _got = _returning(str, safe_next, _target, _HOSTS)
+    assert _got == _target, (
+        f"safe_next({_target!r}, {_HOSTS!r}) returned {_got!r}: that target stays on the site and must come back as is. "
         "Hint: a path that starts with one '/', or an https:// URL whose host is allowed, is returned unchanged."
     )
-got = returning(str, safe_next, "https://evil.example/login", HOSTS)
-assert got == "/", (
-    f"safe_next('https://evil.example/login', {HOSTS!r}) returned {got!r}: after logging in, the user lands on "
+_got = _returning(str, safe_next, "https://evil.example/login", _HOSTS)
+assert _got == "/", (
+    f"safe_next('https://evil.example/login', {_HOSTS!r}) returned {_got!r}: after logging in, the user lands on "
     "the attacker's copy of your login page. Hint: an absolute URL is allowed only if its host is in allowed_hosts."
 )
 
 # --- PYODIDE:secrets --- #
-ALLOWED = {"good.example", "Shop.Example:8443"}
+_ALLOWED = {"good.example", "Shop.Example:8443"}
 
 SCHEME_PAYLOADS = [
     "javascript:alert(1)",
@@ -102,7 +102,7 @@ DOWNGRADE_PAYLOADS = [
     "http://good.example/account",
 ]
 
-WHY = {
+_WHY = {
     "SCHEME": "a javascript: or data: URL runs the attacker's script on your origin, and 'https:evil.example' "
     "(no '//') can be read by browsers as https://evil.example",
     "SCHEME_RELATIVE": "a URL that starts with '//' is protocol-relative: the browser keeps the scheme and goes "
@@ -119,7 +119,7 @@ WHY = {
     "so where it lands depends on that page, and 'evil.example' reads like a host to the next piece of code "
     "that adds '//' or 'https://' in front of it; the statement accepts two shapes only",
 }
-HINTS = {
+_HINTS = {
     "SCHEME": "accept an absolute URL only when urlsplit(target).scheme == 'https' and its netloc is allowed.",
     "SCHEME_RELATIVE": "a relative target must start with exactly one '/': refuse target.startswith('//').",
     "BACKSLASH": "refuse any target that holds a backslash, before looking at its slashes.",
@@ -134,31 +134,31 @@ HINTS = {
 }
 
 
-def check_refused(kind, payloads):
+def _check_refused(kind, payloads):
     for payload in payloads:
-        got = returning(str, safe_next, payload, ALLOWED, "/home", advice=HINTS[kind])
+        got = _returning(str, safe_next, payload, _ALLOWED, "/home", advice=_HINTS[kind])
         assert got == "/home", (
             f"{payload!r} got through (safe_next returned {got!r} instead of the default '/home'): "
-            f"{WHY[kind]}. Hint: {HINTS[kind]}"
+            f"{_WHY[kind]}. Hint: {_HINTS[kind]}"
         )
 
 
-check_refused("SCHEME", SCHEME_PAYLOADS)
-check_refused("SCHEME_RELATIVE", SCHEME_RELATIVE_PAYLOADS)
-check_refused("BACKSLASH", BACKSLASH_PAYLOADS)
-check_refused("CONTROL", CONTROL_PAYLOADS)
-check_refused("HOST", HOST_PAYLOADS)
-check_refused("DOWNGRADE", DOWNGRADE_PAYLOADS)
-check_refused("NO_SLASH", NO_SLASH_PAYLOADS)
+_check_refused("SCHEME", SCHEME_PAYLOADS)
+_check_refused("SCHEME_RELATIVE", SCHEME_RELATIVE_PAYLOADS)
+_check_refused("BACKSLASH", BACKSLASH_PAYLOADS)
+_check_refused("CONTROL", CONTROL_PAYLOADS)
+_check_refused("HOST", HOST_PAYLOADS)
+_check_refused("DOWNGRADE", DOWNGRADE_PAYLOADS)
+_check_refused("NO_SLASH", NO_SLASH_PAYLOADS)
 
-for missing in (None, ""):
-    got = returning(str, safe_next, missing, ALLOWED, "/home", advice="test `if not target:` first.")
-    assert got == "/home", (
-        f"safe_next({missing!r}, ...) returned {got!r} instead of the default '/home'. "
+for _missing in (None, ""):
+    _got = _returning(str, safe_next, _missing, _ALLOWED, "/home", advice="test `if not target:` first.")
+    assert _got == "/home", (
+        f"safe_next({_missing!r}, ...) returned {_got!r} instead of the default '/home'. "
         "Hint: no ?next= at all (None) or an empty one gives the default."
     )
 
-LEGITIMATE = [
+_LEGITIMATE = [
     "/",
     "/books/1?x=1#top",
     "/search?q=//x",
@@ -173,17 +173,17 @@ LEGITIMATE = [
     "https://good.example?tab=1",
     "https://good.example#top",
 ]
-for target in LEGITIMATE:
-    got = returning(str, safe_next, target, ALLOWED, "/home")
-    assert got == target, (
-        f"safe_next({target!r}, {ALLOWED!r}, '/home') returned {got!r}: that target stays on an allowed host, "
+for _target in _LEGITIMATE:
+    _got = _returning(str, safe_next, _target, _ALLOWED, "/home")
+    assert _got == _target, (
+        f"safe_next({_target!r}, {_ALLOWED!r}, '/home') returned {_got!r}: that target stays on an allowed host, "
         "so the user must land there. Hint: a path starting with one '/' (a '//' later on is fine, and so is "
         "non-ASCII text or '%2F'), or an https:// URL whose netloc matches an allowed host ignoring case "
         "(followed by '/', '?', '#' or nothing), comes back unchanged."
     )
 
-got = returning(str, safe_next, "https://good.example/", set(), "/home")
-assert got == "/home", (
-    f"safe_next('https://good.example/', set(), '/home') returned {got!r}: with no allowed host, no absolute URL "
+_got = _returning(str, safe_next, "https://good.example/", set(), "/home")
+assert _got == "/home", (
+    f"safe_next('https://good.example/', set(), '/home') returned {_got!r}: with no allowed host, no absolute URL "
     "is safe. Hint: look the netloc up in the allowed_hosts passed in, never in a list of your own."
 )

@@ -1,9 +1,9 @@
 # --- PYODIDE:env --- #
-import os
-import shutil
-import tempfile
+import os as _os
+import shutil as _shutil
+import tempfile as _tempfile
 
-from course_helpers.feedback import learner_line, message_of
+from course_helpers.feedback import learner_line as _learner_line, message_of as _message_of
 
 
 def make_library():
@@ -18,7 +18,7 @@ def make_library():
     <top>/x/files/leak.txt -> ../secret.txt    a link to a file outside the root
     <top>/x/files/shelf    -> books            a link that stays inside
     """
-    top = tempfile.mkdtemp()
+    top = _tempfile.mkdtemp()
     files = {
         "x/secret.txt": "outside the root",
         "x/files-private/key.txt": "next to the root",
@@ -27,14 +27,14 @@ def make_library():
         "x/files/report..v2.txt": "two dots in a name",
     }
     for name, text in files.items():
-        path = os.path.join(top, *name.split("/"))
-        os.makedirs(os.path.dirname(path), exist_ok=True)
+        path = _os.path.join(top, *name.split("/"))
+        _os.makedirs(_os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8") as file:
             file.write(text)
-    root = os.path.join(top, "x", "files")
-    os.symlink(os.path.join(top, "x"), os.path.join(root, "out"))
-    os.symlink(os.path.join("..", "secret.txt"), os.path.join(root, "leak.txt"))
-    os.symlink("books", os.path.join(root, "shelf"))
+    root = _os.path.join(top, "x", "files")
+    _os.symlink(_os.path.join(top, "x"), _os.path.join(root, "out"))
+    _os.symlink(_os.path.join("..", "secret.txt"), _os.path.join(root, "leak.txt"))
+    _os.symlink("books", _os.path.join(root, "shelf"))
     return root
 
 
@@ -46,8 +46,8 @@ def _attempt(root, user_path, advice):
         return None
     except Exception as error:  # noqa: BLE001 - the learner's code may raise anything
         raise AssertionError(
-            f"safe_join(root, {user_path!r}) raised {type(error).__name__}: {message_of(error)}. "
-            f"Hint: the line that raised it is {learner_line(error)}. {advice}"
+            f"safe_join(root, {user_path!r}) raised {type(error).__name__}: {_message_of(error)}. "
+            f"Hint: the line that raised it is {_learner_line(error)}. {advice}"
         ) from None
     if not isinstance(value, str):
         raise AssertionError(
@@ -58,7 +58,7 @@ def _attempt(root, user_path, advice):
 
 
 def remove_library(root):
-    shutil.rmtree(os.path.dirname(os.path.dirname(root)), ignore_errors=True)
+    _shutil.rmtree(_os.path.dirname(_os.path.dirname(root)), ignore_errors=True)
 
 
 # --- PYODIDE:code --- #
@@ -84,21 +84,21 @@ def safe_join(root, user_path):
 
 
 # --- PYODIDE:tests --- #
-library = make_library()
+_library = make_library()
 try:
-    library_real = os.path.realpath(library)
-    got = _attempt(library, "books/1.txt", "join the resolved root and the user's path, then resolve the result too.")
-    assert got == os.path.join(library_real, "books", "1.txt"), (
-        f"safe_join(root, 'books/1.txt') returned {got!r}, not the absolute path of root/books/1.txt. "
+    _library_real = _os.path.realpath(_library)
+    _got = _attempt(_library, "books/1.txt", "join the resolved root and the user's path, then resolve the result too.")
+    assert _got == _os.path.join(_library_real, "books", "1.txt"), (
+        f"safe_join(root, 'books/1.txt') returned {_got!r}, not the absolute path of root/books/1.txt. "
         "Hint: join the resolved root (os.path.realpath(root)) and the user's path, then resolve the result too."
     )
-    got = _attempt(library, "../secret.txt", "raise ValueError for a path that leaves the root.")
-    assert got is None, (
-        f"safe_join(root, '../secret.txt') returned {got!r}: a visitor reads a file outside the site root. "
+    _got = _attempt(_library, "../secret.txt", "raise ValueError for a path that leaves the root.")
+    assert _got is None, (
+        f"safe_join(root, '../secret.txt') returned {_got!r}: a visitor reads a file outside the site root. "
         "Hint: resolve the joined path with os.path.realpath and raise ValueError unless it is inside the root."
     )
 finally:
-    remove_library(library)
+    remove_library(_library)
 
 # --- PYODIDE:secrets --- #
 TRAVERSAL_PAYLOADS = [
@@ -160,14 +160,14 @@ ENCODED_PAYLOADS = [
 
 def _is_within(library_real, path):
     """Whether path, resolved, is the resolved root or under it."""
-    return os.path.isabs(path) and os.path.commonpath([library_real, os.path.realpath(path)]) == library_real
+    return _os.path.isabs(path) and _os.path.commonpath([library_real, _os.path.realpath(path)]) == library_real
 
 
 def _is_inside(library_real, path):
-    return _is_within(library_real, path) and os.path.realpath(path) != library_real
+    return _is_within(library_real, path) and _os.path.realpath(path) != library_real
 
 
-WHY = {
+_WHY = {
     "TRAVERSAL": "'..' climbs out of the root, and an absolute path replaces it",
     "PREFIX": "'<root>-private' starts with the same characters as '<root>', yet it is another directory",
     "SYMLINK": "a symbolic link inside the root points outside it, and open() follows links",
@@ -177,7 +177,7 @@ WHY = {
     "NUL": "in C, and so in many tools a path goes through, a NUL byte ends the string: 'secret.txt\\x00.png' "
     "passes a check on the extension and opens 'secret.txt'",
 }
-HINTS = {
+_HINTS = {
     "TRAVERSAL": "resolve the joined path with os.path.realpath and raise ValueError unless it is inside the root.",
     "PREFIX": "compare whole path components: os.path.commonpath([base, target]) == base, not target.startswith(base).",
     "SYMLINK": "os.path.normpath and abspath only rewrite the text: os.path.realpath follows the links, "
@@ -190,15 +190,15 @@ HINTS = {
 
 
 def _check_refused(library, kind, payloads):
-    library_real = os.path.realpath(library)
+    library_real = _os.path.realpath(library)
     for payload in payloads:
-        got = _attempt(library, payload, HINTS[kind])
+        got = _attempt(library, payload, _HINTS[kind])
         if got is None:
             continue
         if "\x00" not in got and not _is_within(library_real, got):  # realpath() refuses a NUL
             raise AssertionError(
-                f"{payload!r} got through: safe_join returned {got!r}, outside the root {library_real!r}. {WHY[kind]}. "
-                f"Hint: {HINTS[kind]}"
+                f"{payload!r} got through: safe_join returned {got!r}, outside the root {library_real!r}. {_WHY[kind]}. "
+                f"Hint: {_HINTS[kind]}"
             )
         rewritten = (
             " Rewriting the path until it looks harmless hides the attack (stripping '../' turns '....//' back "
@@ -207,8 +207,8 @@ def _check_refused(library, kind, payloads):
             else ""
         )
         raise AssertionError(
-            f"safe_join(root, {payload!r}) returned {got!r} instead of raising ValueError: {WHY[kind]}.{rewritten} "
-            f"Hint: {HINTS[kind]}"
+            f"safe_join(root, {payload!r}) returned {got!r} instead of raising ValueError: {_WHY[kind]}.{rewritten} "
+            f"Hint: {_HINTS[kind]}"
         )
 
 
@@ -221,46 +221,46 @@ def _check_returns(library, user_path, expected, why, hint):
     )
 
 
-library = make_library()
+_library = make_library()
 try:
-    library_real = os.path.realpath(library)
-    _check_refused(library, "TRAVERSAL", TRAVERSAL_PAYLOADS)
-    _check_refused(library, "PREFIX", PREFIX_PAYLOADS)
-    _check_refused(library, "SYMLINK", SYMLINK_PAYLOADS)
-    _check_refused(library, "WINDOWS", WINDOWS_PAYLOADS)
-    _check_refused(library, "ROOT", ROOT_PAYLOADS)
-    _check_refused(library, "NUL", NUL_PAYLOADS)
+    _library_real = _os.path.realpath(_library)
+    _check_refused(_library, "TRAVERSAL", TRAVERSAL_PAYLOADS)
+    _check_refused(_library, "PREFIX", PREFIX_PAYLOADS)
+    _check_refused(_library, "SYMLINK", SYMLINK_PAYLOADS)
+    _check_refused(_library, "WINDOWS", WINDOWS_PAYLOADS)
+    _check_refused(_library, "ROOT", ROOT_PAYLOADS)
+    _check_refused(_library, "NUL", NUL_PAYLOADS)
 
-    for payload in FILTER_BYPASS_PAYLOADS:
-        got = _attempt(library, payload, "never rewrite the user's path: resolve it and check the result.")
-        assert got is None or _is_inside(library_real, got), (
-            f"{payload!r} got through: safe_join returned {got!r}, outside the root. Removing '../' from "
+    for _payload in FILTER_BYPASS_PAYLOADS:
+        _got = _attempt(_library, _payload, "never rewrite the user's path: resolve it and check the result.")
+        assert _got is None or _is_inside(_library_real, _got), (
+            f"{_payload!r} got through: safe_join returned {_got!r}, outside the root. Removing '../' from "
             "'....//' leaves '../'. Hint: never rewrite the user's path: resolve it with os.path.realpath "
             "and check the result with os.path.commonpath."
         )
-        expected = os.path.realpath(os.path.join(library_real, payload))
+        _expected = _os.path.realpath(_os.path.join(_library_real, _payload))
         _check_returns(
-            library,
-            payload,
-            expected,
+            _library,
+            _payload,
+            _expected,
             "'....' and '...' are ordinary names on POSIX, inside the root",
             "only '.' and '..' are special; never rewrite the user's path, resolve it and check the result.",
         )
 
-    DECODED_ONCE = (
+    _DECODED_ONCE = (
         "the framework already decoded the URL once, so '%2e' here is three characters of a file name; "
         "a second decoding is how '%252e%252e%252f' becomes '../' after your check"
     )
-    for payload in ENCODED_PAYLOADS:
+    for _payload in ENCODED_PAYLOADS:
         _check_returns(
-            library,
-            payload,
-            os.path.join(library_real, *payload.split("/")),
-            DECODED_ONCE,
+            _library,
+            _payload,
+            _os.path.join(_library_real, *_payload.split("/")),
+            _DECODED_ONCE,
             "do not call unquote() on user_path: check exactly the path you will open.",
         )
 
-    LEGITIMATE = [
+    _LEGITIMATE = [
         ("books/1.txt", "books/1.txt"),
         ("books/./1.txt", "books/1.txt"),
         ("\u00e9t\u00e9/r\u00e9sum\u00e9.txt", "\u00e9t\u00e9/r\u00e9sum\u00e9.txt"),
@@ -270,26 +270,26 @@ try:
         ("shelf/1.txt", "books/1.txt"),
         ("books/../shelf/1.txt", "books/1.txt"),
     ]
-    for user_path, inside in LEGITIMATE:
-        expected = os.path.join(library_real, *inside.split("/"))
+    for _user_path, _inside in _LEGITIMATE:
+        _expected = _os.path.join(_library_real, *_inside.split("/"))
         _check_returns(
-            library,
-            user_path,
-            expected,
+            _library,
+            _user_path,
+            _expected,
             "that path stays inside the root, so it must be served (a link that stays inside is resolved)",
             "return os.path.realpath(os.path.join(base, user_path)) when it is inside: names with dots, "
             "non-ASCII names and files that do not exist yet are fine.",
         )
 
-    alias = os.path.join(os.path.dirname(os.path.dirname(library)), "site")
-    os.symlink(library, alias)
-    for given in (alias, library + os.sep):
+    _alias = _os.path.join(_os.path.dirname(_os.path.dirname(_library)), "site")
+    _os.symlink(_library, _alias)
+    for _given in (_alias, _library + _os.sep):
         _check_returns(
-            given,
+            _given,
             "books/1.txt",
-            os.path.join(library_real, "books", "1.txt"),
-            f"the root given as {given!r} is the same directory",
+            _os.path.join(_library_real, "books", "1.txt"),
+            f"the root given as {_given!r} is the same directory",
             "resolve the root too (os.path.realpath(root)) before comparing paths with it.",
         )
 finally:
-    remove_library(library)
+    remove_library(_library)

@@ -1,7 +1,8 @@
 # --- PYODIDE:env --- #
-import ipaddress
+import ipaddress as _ipaddress
+from urllib.parse import urljoin as _urljoin, urlsplit as _urlsplit
 
-from course_helpers.feedback import learner_line, message_of
+from course_helpers.feedback import learner_line as _learner_line, message_of as _message_of
 
 
 class FakeResolver:
@@ -93,32 +94,32 @@ def fetch_preview(url, resolve, open_url, max_redirects=3):
 
 
 # --- PYODIDE:tests --- #
-dns = FakeResolver({"public.example": ["93.184.215.14"], "localhost": ["127.0.0.1"]})
-web = FakeWeb({"http://public.example/": (200, {}, b"<title>Hello</title>")})
+_dns = FakeResolver({"public.example": ["93.184.215.14"], "localhost": ["127.0.0.1"]})
+_web = FakeWeb({"http://public.example/": (200, {}, b"<title>Hello</title>")})
 try:
-    got = fetch_preview("http://public.example/", dns, web)
-except Exception as error:  # noqa: BLE001 - the learner's code may raise anything
-    got = f"{type(error).__name__}: {message_of(error)} ({learner_line(error)})"
-assert got == (200, {}, b"<title>Hello</title>"), (
-    f"fetch_preview('http://public.example/', ...) gave {got!r}, not the page. "
+    _got = fetch_preview("http://public.example/", _dns, _web)
+except Exception as _error:  # noqa: BLE001 - the learner's code may raise anything
+    _got = f"{type(_error).__name__}: {_message_of(_error)} ({_learner_line(_error)})"
+assert _got == (200, {}, b"<title>Hello</title>"), (
+    f"fetch_preview('http://public.example/', ...) gave {_got!r}, not the page. "
     "Hint: resolve the host, check its addresses, call open_url(url, ip) and return what it returns."
 )
-assert web.calls == [("http://public.example/", "93.184.215.14")], (
-    f"open_url was called as {web.calls!r}. Hint: call open_url(url, ip) once, with the address you checked."
+assert _web.calls == [("http://public.example/", "93.184.215.14")], (
+    f"open_url was called as {_web.calls!r}. Hint: call open_url(url, ip) once, with the address you checked."
 )
 try:
-    got = fetch_preview("http://localhost/", dns, web)
+    _got = fetch_preview("http://localhost/", _dns, _web)
 except ValueError:
-    got = "refused"
-except Exception as error:  # noqa: BLE001 - the learner's code may raise anything
-    got = f"{type(error).__name__}: {message_of(error)} ({learner_line(error)})"
-assert got == "refused", (
-    f"fetch_preview('http://localhost/', ...) gave {got!r}: the server fetched its own loopback address "
+    _got = "refused"
+except Exception as _error:  # noqa: BLE001 - the learner's code may raise anything
+    _got = f"{type(_error).__name__}: {_message_of(_error)} ({_learner_line(_error)})"
+assert _got == "refused", (
+    f"fetch_preview('http://localhost/', ...) gave {_got!r}: the server fetched its own loopback address "
     "for a visitor. Hint: raise ValueError when an address the host resolves to is not ipaddress...is_global."
 )
 
 # --- PYODIDE:secrets --- #
-DNS = {
+_DNS = {
     "public.example": ["93.184.215.14"],
     "other.example": ["2606:2800::1"],
     "twin.example": ["2606:2800::1", "93.184.215.14"],
@@ -208,8 +209,8 @@ REBINDING_PAYLOADS = [
     ("http://rebind.example/", "2606:2800::1", "169.254.169.254"),
 ]
 
-SECRET = (200, {}, b"internal data")
-REFUSED = "ValueError"
+_SECRET = (200, {}, b"internal data")
+_REFUSED = "ValueError"
 
 
 def _fetch(url, resolver, web, advice, **options):
@@ -217,11 +218,11 @@ def _fetch(url, resolver, web, advice, **options):
     try:
         value = fetch_preview(url, resolver, web, **options)
     except ValueError:
-        return REFUSED
+        return _REFUSED
     except Exception as error:  # noqa: BLE001 - the learner's code may raise anything
         raise AssertionError(
-            f"fetch_preview({url!r}, ...) raised {type(error).__name__}: {message_of(error)}. "
-            f"Hint: the line that raised it is {learner_line(error)}. {advice}"
+            f"fetch_preview({url!r}, ...) raised {type(error).__name__}: {_message_of(error)}. "
+            f"Hint: the line that raised it is {_learner_line(error)}. {advice}"
         ) from None
     return value
 
@@ -231,7 +232,7 @@ def _internal_calls(web):
     bad = []
     for url, ip in web.calls:
         try:
-            address = ipaddress.ip_address(str(ip))
+            address = _ipaddress.ip_address(str(ip))
         except ValueError:
             bad.append((url, ip))
             continue
@@ -246,99 +247,99 @@ def _check_refused(url, resolver, web, why, hint):
     got = _fetch(url, resolver, web, hint)
     bad = _internal_calls(web)
     assert not bad, f"{url!r} got through: your code connected to {bad[0][1]!r} for {bad[0][0]!r}, {why}. Hint: {hint}"
-    assert got == REFUSED, (
+    assert got == _REFUSED, (
         f"fetch_preview({url!r}, ...) returned {got!r} instead of raising ValueError: {why}. Hint: {hint}"
     )
 
 
-SCHEME_WHY = "file:, gopher: and dict: read local files or speak raw bytes to internal services"
-SCHEME_HINT = (
+_SCHEME_WHY = "file:, gopher: and dict: read local files or speak raw bytes to internal services"
+_SCHEME_HINT = (
     "accept urlsplit(url).scheme in ('http', 'https') only, with a hostname (urlsplit(url).hostname is not None)."
 )
-for url in SCHEME_PAYLOADS:
-    _check_refused(url, FakeResolver(DNS), FakeWeb({}), SCHEME_WHY, SCHEME_HINT)
+for _url in SCHEME_PAYLOADS:
+    _check_refused(_url, FakeResolver(_DNS), FakeWeb({}), _SCHEME_WHY, _SCHEME_HINT)
 
-PORT_WHY = "a port lets a visitor knock on SSH, Redis or an admin port of any host"
-PORT_HINT = "refuse a URL that names a port (urlsplit(url).port is not None; .port raises ValueError for a bad one)."
-for url in PORT_PAYLOADS:
-    _check_refused(url, FakeResolver(DNS), FakeWeb({}), PORT_WHY, PORT_HINT)
+_PORT_WHY = "a port lets a visitor knock on SSH, Redis or an admin port of any host"
+_PORT_HINT = "refuse a URL that names a port (urlsplit(url).port is not None; .port raises ValueError for a bad one)."
+for _url in PORT_PAYLOADS:
+    _check_refused(_url, FakeResolver(_DNS), FakeWeb({}), _PORT_WHY, _PORT_HINT)
 
-ADDRESS_WHY = (
+_ADDRESS_WHY = (
     "the server fetches its own loopback, the cloud metadata service (169.254.169.254) or the internal network "
     "for a visitor. 100.64.0.0/10 (shared, carrier NAT) is not is_private, yet not is_global either"
 )
-ADDRESS_HINT = (
+_ADDRESS_HINT = (
     "refuse any address that is not ipaddress.ip_address(a).is_global; for an IPv4-mapped IPv6 address "
     "(::ffff:a.b.c.d) judge its .ipv4_mapped: Python 3.11 calls ::ffff:100.64.0.1 global."
 )
-for url in ADDRESS_PAYLOADS:
-    _check_refused(url, FakeResolver(DNS), FakeWeb({}), ADDRESS_WHY, ADDRESS_HINT)
+for _url in ADDRESS_PAYLOADS:
+    _check_refused(_url, FakeResolver(_DNS), FakeWeb({}), _ADDRESS_WHY, _ADDRESS_HINT)
 
-NAME_HINT = (
+_NAME_HINT = (
     "resolve the host, raise ValueError when resolve() gives no address, and check each address it gives: "
     "a list of names or strings to refuse ('localhost', '127.0.0.1') always misses one."
 )
-for url in NAME_PAYLOADS:
-    _check_refused(url, FakeResolver(DNS), FakeWeb({}), "that name resolves to an internal address", NAME_HINT)
+for _url in NAME_PAYLOADS:
+    _check_refused(_url, FakeResolver(_DNS), FakeWeb({}), "that name resolves to an internal address", _NAME_HINT)
 
-MIXED_HINT = (
+_MIXED_HINT = (
     "check every address resolve() returns, not only the first: an HTTP client connecting by name may use "
     "any of them, and tries the next one when the first fails."
 )
-for url in MIXED_PAYLOADS:
-    _check_refused(url, FakeResolver(DNS), FakeWeb({}), "one of its addresses is internal", MIXED_HINT)
+for _url in MIXED_PAYLOADS:
+    _check_refused(_url, FakeResolver(_DNS), FakeWeb({}), "one of its addresses is internal", _MIXED_HINT)
 
-NUMERIC_HINT = (
+_NUMERIC_HINT = (
     "when ipaddress refuses a host whose last label is digits or starts with 0x, raise ValueError without "
     "resolving it: inet_aton, curl and browsers read '0x7f000001' or '127.1' as 127.0.0.1, other parsers differently."
 )
-for url in NUMERIC_PAYLOADS:
-    resolver = FakeResolver(DNS)
-    _check_refused(url, resolver, FakeWeb({}), "that number is 127.0.0.1 for most URL parsers", NUMERIC_HINT)
-    assert not resolver.calls, (
-        f"For {url!r} your code asked the resolver about {resolver.calls[0]!r}: whether a lookup reads it as "
-        f"127.0.0.1 depends on the resolver. Hint: {NUMERIC_HINT}"
+for _url in NUMERIC_PAYLOADS:
+    _resolver = FakeResolver(_DNS)
+    _check_refused(_url, _resolver, FakeWeb({}), "that number is 127.0.0.1 for most URL parsers", _NUMERIC_HINT)
+    assert not _resolver.calls, (
+        f"For {_url!r} your code asked the resolver about {_resolver.calls[0]!r}: whether a lookup reads it as "
+        f"127.0.0.1 depends on the resolver. Hint: {_NUMERIC_HINT}"
     )
 
-REDIRECT_HINT = (
+_REDIRECT_HINT = (
     "check every URL before opening it, the Location of each redirect too (made absolute with "
     "urljoin(current_url, location)): the first URL being public says nothing about where it sends you."
 )
-for start, location in REDIRECT_PAYLOADS:
-    web = FakeWeb({start: (302, {"Location": location}, b""), urljoin(start, location): SECRET})
-    _check_refused(start, FakeResolver(DNS), web, f"which redirects to {location!r}", REDIRECT_HINT)
+for _start, _location in REDIRECT_PAYLOADS:
+    _web = FakeWeb({_start: (302, {"Location": _location}, b""), _urljoin(_start, _location): _SECRET})
+    _check_refused(_start, FakeResolver(_DNS), _web, f"which redirects to {_location!r}", _REDIRECT_HINT)
 
-REBIND_HINT = (
+_REBIND_HINT = (
     "resolve once, check those addresses, and pass the checked one to open_url: asking the resolver again "
     "lets an attacker's DNS answer differently the second time (DNS rebinding)."
 )
-for url, first, second in REBINDING_PAYLOADS:
-    host = urlsplit(url).hostname
-    resolver = FakeResolver({host: ([first], [second])})
-    web = FakeWeb({url: (200, {}, b"rebinding page")})
-    got = _fetch(url, resolver, web, REBIND_HINT)
-    bad = _internal_calls(web)
-    assert not bad, (
-        f"{url!r} got through: its name resolved to {first} when checked and to {second} the next time, and "
-        f"your code connected to {bad[0][1]!r}. Hint: {REBIND_HINT}"
+for _url, _first, _second in REBINDING_PAYLOADS:
+    _host = _urlsplit(_url).hostname
+    _resolver = FakeResolver({_host: ([_first], [_second])})
+    _web = FakeWeb({_url: (200, {}, b"rebinding page")})
+    _got = _fetch(_url, _resolver, _web, _REBIND_HINT)
+    _bad = _internal_calls(_web)
+    assert not _bad, (
+        f"{_url!r} got through: its name resolved to {_first} when checked and to {_second} the next time, and "
+        f"your code connected to {_bad[0][1]!r}. Hint: {_REBIND_HINT}"
     )
-    assert got == (200, {}, b"rebinding page") and len(web.calls) == 1, (
-        f"fetch_preview({url!r}, ...) gave {got!r} after the calls {web.calls!r}, where its checked address "
-        f"{first} serves the page. Hint: {REBIND_HINT}"
+    assert _got == (200, {}, b"rebinding page") and len(_web.calls) == 1, (
+        f"fetch_preview({_url!r}, ...) gave {_got!r} after the calls {_web.calls!r}, where its checked address "
+        f"{_first} serves the page. Hint: {_REBIND_HINT}"
     )
 
 
 def _same_ip(a, b):
     try:
-        return ipaddress.ip_address(str(a)) == ipaddress.ip_address(b)
+        return _ipaddress.ip_address(str(a)) == _ipaddress.ip_address(b)
     except ValueError:
         return False
 
 
 def _check_served(url, pages, expected_calls, expected, why, hint, **options):
     web = FakeWeb(pages)
-    got = _fetch(url, FakeResolver(DNS), web, hint, **options)
-    shown = "raised ValueError" if got == REFUSED else f"returned {got!r}"
+    got = _fetch(url, FakeResolver(_DNS), web, hint, **options)
+    shown = "raised ValueError" if got == _REFUSED else f"returned {got!r}"
     assert got == expected, f"fetch_preview({url!r}, ...) {shown}, where {expected!r} was due: {why}. Hint: {hint}"
     assert len(web.calls) == len(expected_calls) and all(
         call_url == want_url and isinstance(ip, str) and _same_ip(ip, want_ip)
@@ -350,8 +351,8 @@ def _check_served(url, pages, expected_calls, expected, why, hint, **options):
     )
 
 
-PAGE = (200, {"Content-Type": "text/html"}, b"<title>Public</title>")
-LEGITIMATE = [
+_PAGE = (200, {"Content-Type": "text/html"}, b"<title>Public</title>")
+_LEGITIMATE = [
     ("http://public.example/", "93.184.215.14"),
     ("https://public.example/a/b?c=1#top", "93.184.215.14"),
     ("HTTP://Public.Example/", "93.184.215.14"),
@@ -362,12 +363,12 @@ LEGITIMATE = [
     ("http://[2606:2800::1]/", "2606:2800::1"),
     ("http://[::ffff:93.184.215.14]/", "::ffff:93.184.215.14"),
 ]
-for url, ip in LEGITIMATE:
+for _url, _ip in _LEGITIMATE:
     _check_served(
-        url,
-        {url: PAGE},
-        [(url, ip)],
-        PAGE,
+        _url,
+        {_url: _PAGE},
+        [(_url, _ip)],
+        _PAGE,
         "a public host, named (123.example too: only a numeric last label makes a number) or written as an IP "
         "address, must be fetched",
         "an IP literal needs no resolving (ipaddress.ip_address(urlsplit(url).hostname)); a name is resolved; "
@@ -382,44 +383,44 @@ _check_served(
     "return open_url's (status, headers, body) unless the status is 301, 302, 303, 307 or 308.",
 )
 
-for status in (301, 302, 303, 307, 308):
+for _status in (301, 302, 303, 307, 308):
     _check_served(
         "http://public.example/moved",
         {
-            "http://public.example/moved": (status, {"Location": "https://other.example/new"}, b""),
-            "https://other.example/new": PAGE,
+            "http://public.example/moved": (_status, {"Location": "https://other.example/new"}, b""),
+            "https://other.example/new": _PAGE,
         },
         [("http://public.example/moved", "93.184.215.14"), ("https://other.example/new", "2606:2800::1")],
-        PAGE,
-        f"a {status} to another public host is followed, connecting to that host's own address",
+        _PAGE,
+        f"a {_status} to another public host is followed, connecting to that host's own address",
         "follow 301, 302, 303, 307 and 308: check the Location's URL, then open it with its own address.",
     )
 _check_served(
     "http://public.example/a/old",
-    {"http://public.example/a/old": (302, {"Location": "../new?x=1"}, b""), "http://public.example/new?x=1": PAGE},
+    {"http://public.example/a/old": (302, {"Location": "../new?x=1"}, b""), "http://public.example/new?x=1": _PAGE},
     [("http://public.example/a/old", "93.184.215.14"), ("http://public.example/new?x=1", "93.184.215.14")],
-    PAGE,
+    _PAGE,
     "a relative Location is relative to the URL that answered",
     "make the Location absolute with urljoin(current_url, location) before checking and opening it.",
 )
 
-CHAIN = {f"http://public.example/{n}": (302, {"Location": f"/{n + 1}"}, b"") for n in range(5)}
-CHAIN["http://public.example/3"] = PAGE
-chain_calls = [(f"http://public.example/{n}", "93.184.215.14") for n in range(4)]
-LIMIT_HINT = "follow at most max_redirects redirects: max_redirects + 1 requests in all, then raise ValueError."
+_CHAIN = {f"http://public.example/{n}": (302, {"Location": f"/{n + 1}"}, b"") for n in range(5)}
+_CHAIN["http://public.example/3"] = _PAGE
+_chain_calls = [(f"http://public.example/{n}", "93.184.215.14") for n in range(4)]
+_LIMIT_HINT = "follow at most max_redirects redirects: max_redirects + 1 requests in all, then raise ValueError."
 _check_served(
-    "http://public.example/0", CHAIN, chain_calls, PAGE, "exactly 3 redirects are allowed by default", LIMIT_HINT
+    "http://public.example/0", _CHAIN, _chain_calls, _PAGE, "exactly 3 redirects are allowed by default", _LIMIT_HINT
 )
-LONGER = dict(CHAIN, **{"http://public.example/3": (302, {"Location": "/4"}, b""), "http://public.example/4": PAGE})
-web = FakeWeb(LONGER)
-got = _fetch("http://public.example/0", FakeResolver(DNS), web, LIMIT_HINT)
-assert got == REFUSED and len(web.calls) == 4, (
-    f"A chain of 4 redirects gave {got!r} after {len(web.calls)} requests; ValueError after the 4th "
-    f"response was due (3 redirects followed). Hint: {LIMIT_HINT}"
+_LONGER = dict(_CHAIN, **{"http://public.example/3": (302, {"Location": "/4"}, b""), "http://public.example/4": _PAGE})
+_web = FakeWeb(_LONGER)
+_got = _fetch("http://public.example/0", FakeResolver(_DNS), _web, _LIMIT_HINT)
+assert _got == _REFUSED and len(_web.calls) == 4, (
+    f"A chain of 4 redirects gave {_got!r} after {len(_web.calls)} requests; ValueError after the 4th "
+    f"response was due (3 redirects followed). Hint: {_LIMIT_HINT}"
 )
-web = FakeWeb(CHAIN)
-got = _fetch("http://public.example/2", FakeResolver(DNS), web, LIMIT_HINT, max_redirects=0)
-assert got == REFUSED and len(web.calls) == 1, (
-    f"With max_redirects=0, a redirect gave {got!r} after {len(web.calls)} requests; ValueError after the first "
-    f"was due. Hint: {LIMIT_HINT}"
+_web = FakeWeb(_CHAIN)
+_got = _fetch("http://public.example/2", FakeResolver(_DNS), _web, _LIMIT_HINT, max_redirects=0)
+assert _got == _REFUSED and len(_web.calls) == 1, (
+    f"With max_redirects=0, a redirect gave {_got!r} after {len(_web.calls)} requests; ValueError after the first "
+    f"was due. Hint: {_LIMIT_HINT}"
 )
