@@ -1,18 +1,18 @@
 # --- PYODIDE:env --- #
-from html.parser import HTMLParser
+from html.parser import HTMLParser as _HTMLParser
 
-from course_helpers.checks import call
-from course_helpers.django_setup import configure_django, serve
-from course_helpers.packages import import_after_require, require
+from course_helpers.checks import call as _call
+from course_helpers.django_setup import configure_django as _configure_django, serve
+from course_helpers import packages as _packages
 
-await require("django")
-configure_django()
-Client = import_after_require("django.test", "Client")
+await _packages.require("django")
+_configure_django()
+Client = _packages.import_after_require("django.test", "Client")
 
 TRANSFERS = []  # what the bank did: one (to, amount) pair per transfer, in order
 
 
-class _Inputs(HTMLParser):
+class _Inputs(_HTMLParser):
     def __init__(self):
         super().__init__()
         self.found = []
@@ -29,22 +29,32 @@ def hidden_token(html):
     return next((field.get("value") for field in parser.found if field.get("name") == "csrfmiddlewaretoken"), None)
 
 
-def browser(**headers):
+def _browser(**headers):
     """A Django test client that enforces CSRF checks, as a real browser meets them."""
     return Client(enforce_csrf_checks=True, **headers)
 
 
-def send(client, method, path, data=None, secure=False, **extra):
+def _send(client, method, path, data=None, secure=False, **extra):
     """One request through the client; what the views raise becomes a message."""
-    return call(
-        getattr(client, method.lower()),
-        path,
-        data or {},
-        secure=secure,
-        described_as=f"{method} {'https' if secure else 'http'}://testserver{path}",
-        advice="Every request must get a response: the form, a redirect, a 403 or a 405.",
-        **extra,
-    )
+    try:
+        return _call(
+            getattr(client, method.lower()),
+            path,
+            data or {},
+            secure=secure,
+            described_as=f"{method} {'https' if secure else 'http'}://testserver{path}",
+            advice="Every request must get a response: the form, a redirect, a 403 or a 405.",
+            **extra,
+        )
+    except AssertionError as error:
+        if "MultiValueDictKeyError" not in str(error):
+            raise
+        first, _, rest = str(error).partition("\n")
+        raise AssertionError(
+            f"{first}, with the body {data!r}: a form that leaves a field out makes the view crash. "
+            'Hint: a field the form left out is recorded as "": read each one with request.POST.get(name, ""); '
+            f"request.POST[name] raises MultiValueDictKeyError when it is missing. {rest.removeprefix('Hint: ')}"
+        ) from None
 
 
 # --- PYODIDE:code --- #
@@ -112,37 +122,37 @@ urlpatterns = [
 ]
 
 # --- PYODIDE:tests --- #
-CSRF = "django.middleware.csrf.CsrfViewMiddleware"
-assert isinstance(MIDDLEWARE, list) and CSRF in MIDDLEWARE, (
+_CSRF = "django.middleware.csrf.CsrfViewMiddleware"
+assert isinstance(MIDDLEWARE, list) and _CSRF in MIDDLEWARE, (
     f"MIDDLEWARE is {MIDDLEWARE!r}: nothing checks the token of a POST. "
-    f"Hint: add {CSRF!r} to MIDDLEWARE; it refuses, with a 403, every POST that lacks a valid token."
+    f"Hint: add {_CSRF!r} to MIDDLEWARE; it refuses, with a 403, every POST that lacks a valid token."
 )
 TRANSFERS.clear()
-client = serve(urlpatterns, middleware=MIDDLEWARE)
-alice = browser()
+_client = serve(urlpatterns, middleware=MIDDLEWARE)
+_alice = _browser()
 
-page = send(alice, "GET", "/transfer/")
-token = hidden_token(page.content.decode())
-assert page.status_code == 200 and token, (
+_page = _send(_alice, "GET", "/transfer/")
+_token = hidden_token(_page.content.decode())
+assert _page.status_code == 200 and _token, (
     f'GET /transfer/ should answer 200 with a form holding <input type="hidden" name="csrfmiddlewaretoken" '
-    f'value="...">, got {page.status_code} and the token {token!r}. '
+    f'value="...">, got {_page.status_code} and the token {_token!r}. '
     "Hint: put get_token(request) in the value of that hidden input."
 )
-response = send(alice, "POST", "/transfer/send/", {"to": "bob", "amount": "25", "csrfmiddlewaretoken": token})
-assert (response.status_code, response.headers.get("Location"), TRANSFERS) == (302, "/transfer/", [("bob", "25")]), (
+_response = _send(_alice, "POST", "/transfer/send/", {"to": "bob", "amount": "25", "csrfmiddlewaretoken": _token})
+assert (_response.status_code, _response.headers.get("Location"), TRANSFERS) == (302, "/transfer/", [("bob", "25")]), (
     f"Alice's own form, posted back with its token, should record ('bob', '25') and redirect (302) to /transfer/; "
-    f"got {response.status_code}, Location {response.headers.get('Location')!r}, TRANSFERS {TRANSFERS!r}. "
+    f"got {_response.status_code}, Location {_response.headers.get('Location')!r}, TRANSFERS {TRANSFERS!r}. "
     "Hint: the token in the form and the csrftoken cookie come from the same get_token(request)."
 )
 
 TRANSFERS.clear()
-mallory = browser()
-response = send(mallory, "POST", "/transfer/send/", {"to": "mallory", "amount": "1000"})
-exempt = getattr(send_transfer, "csrf_exempt", False)
-advice = "remove @csrf_exempt: it switches the middleware off for this view." if exempt else "keep the middleware on."
-assert response.status_code == 403 and TRANSFERS == [], (
-    f"A POST from another site, with no token, should get 403 and change nothing; got {response.status_code} and "
-    f"TRANSFERS {TRANSFERS!r}. Hint: {advice}"
+_mallory = _browser()
+_response = _send(_mallory, "POST", "/transfer/send/", {"to": "mallory", "amount": "1000"})
+_exempt = getattr(send_transfer, "csrf_exempt", False)
+_advice = "remove @csrf_exempt: it switches the middleware off for this view." if _exempt else "keep the middleware on."
+assert _response.status_code == 403 and TRANSFERS == [], (
+    f"A POST from another site, with no token, should get 403 and change nothing; got {_response.status_code} and "
+    f"TRANSFERS {TRANSFERS!r}. Hint: {_advice}"
 )
 
 # --- PYODIDE:secrets --- #
@@ -177,13 +187,15 @@ QUERY_PAYLOADS = [
     "to=mallory",
     "amount=1000&to=mallory%0A",
 ]
+# Other methods, sent to the action with a valid token in the X-CSRFToken header (as a script of the site would).
+METHOD_PAYLOADS = ["PUT", "PATCH", "DELETE", "OPTIONS"]
 
-client = serve(urlpatterns, middleware=MIDDLEWARE)
+_client = serve(urlpatterns, middleware=MIDDLEWARE)
 
 
-def form_token(client):
+def _form_token(client):
     """GET the form as the client's browser would; the token of its hidden input."""
-    page = send(client, "GET", "/transfer/")
+    page = _send(client, "GET", "/transfer/")
     token = hidden_token(page.content.decode())
     assert page.status_code == 200 and token and "csrftoken" in client.cookies, (
         f"GET /transfer/ should answer 200, a hidden csrfmiddlewaretoken and a csrftoken cookie; got "
@@ -193,18 +205,18 @@ def form_token(client):
     return token
 
 
-def refused(client, data, attack, secure=False, **extra):
+def _refused(client, data, attack, secure=False, **extra):
     TRANSFERS.clear()
-    response = send(client, "POST", "/transfer/send/", {"to": "mallory", "amount": "1000", **data}, secure, **extra)
+    response = _send(client, "POST", "/transfer/send/", {"to": "mallory", "amount": "1000", **data}, secure, **extra)
     assert response.status_code == 403 and TRANSFERS == [], (
         f"{attack} got {response.status_code} and recorded {TRANSFERS!r}: an attacker's page can move the money. "
         "Hint: keep CsrfViewMiddleware in MIDDLEWARE and no @csrf_exempt on the view; let Django answer 403."
     )
 
 
-def accepted(client, data, request, secure=False, **extra):
+def _accepted(client, data, request, secure=False, **extra):
     TRANSFERS.clear()
-    response = send(client, "POST", "/transfer/send/", data, secure, **extra)
+    response = _send(client, "POST", "/transfer/send/", data, secure, **extra)
     wanted = [(data.get("to", ""), data.get("amount", ""))]
     assert (response.status_code, response.headers.get("Location"), TRANSFERS) == (302, "/transfer/", wanted), (
         f"{request} should record {wanted!r} and redirect to /transfer/, got {response.status_code}, Location "
@@ -214,59 +226,106 @@ def accepted(client, data, request, secure=False, **extra):
 
 
 # GET and HEAD never move money: the action answers 405, the form page only shows the form.
-for query in QUERY_PAYLOADS:
-    for method in ("GET", "HEAD"):
+for _query in QUERY_PAYLOADS:
+    for _method in ("GET", "HEAD"):
         TRANSFERS.clear()
-        response = send(browser(), method, f"/transfer/send/?{query}")
-        assert response.status_code == 405 and TRANSFERS == [], (
-            f"{method} /transfer/send/?{query} got {response.status_code} and recorded {TRANSFERS!r}: an <img src> "
+        _response = _send(_browser(), _method, f"/transfer/send/?{_query}")
+        assert _response.status_code == 405 and TRANSFERS == [], (
+            f"{_method} /transfer/send/?{_query} got {_response.status_code} and recorded {TRANSFERS!r}: an <img src> "
             "or a link on any site sends that request. Hint: decorate send_transfer with @require_POST (405)."
         )
-        response = send(browser(), method, f"/transfer/?{query}")
-        assert response.status_code == 200 and TRANSFERS == [], (
-            f"{method} /transfer/?{query} got {response.status_code} and recorded {TRANSFERS!r}: a link on any site "
+        _response = _send(_browser(), _method, f"/transfer/?{_query}")
+        assert _response.status_code == 200 and TRANSFERS == [], (
+            f"{_method} /transfer/?{_query} got {_response.status_code} and recorded {TRANSFERS!r}: a link on any site "
             "moves the money, and the middleware never checks a GET. "
             "Hint: the form page only shows the form; drop the 'convenience' that acts on query parameters."
         )
+        _response = _send(_browser(), _method, f"/transfer/?{_query}", HTTP_REFERER="http://testserver/transfer/")
+        assert _response.status_code == 200 and TRANSFERS == [], (
+            f"{_method} /transfer/?{_query} with Referer: http://testserver/transfer/ got {_response.status_code} and "
+            f"recorded {TRANSFERS!r}. A Referer is no proof of where a request comes from: a link posted on the bank's "
+            "own pages (a message, a profile) carries the bank's Referer, and no token is checked on a GET. "
+            "Hint: the form page only shows the form, whatever the query string and the headers; money moves only "
+            "on a POST to /transfer/send/ with its token."
+        )
 
-alice, bob = browser(), browser()
-alice_token, bob_token = form_token(alice), form_token(bob)
-for payload in TOKEN_PAYLOADS:
-    refused(alice, {"csrfmiddlewaretoken": payload}, f"A POST with the forged token {payload!r}")
-refused(alice, {}, "A POST with Alice's cookie and no token at all")
-refused(alice, {"csrfmiddlewaretoken": bob_token}, "A POST with Alice's cookie and the token of Bob's form")
-flipped = alice_token[:-1] + ("a" if alice_token[-1] != "a" else "b")
-refused(alice, {"csrfmiddlewaretoken": flipped}, "A POST with Alice's token, its last character changed")
-refused(alice, {"csrfmiddlewaretoken": alice_token.upper()}, "A POST with Alice's token in capitals")
-no_cookie = browser()
-refused(no_cookie, {"csrfmiddlewaretoken": alice_token}, "A POST with Alice's token in the body and no cookie")
-for header, value in ORIGIN_PAYLOADS:
-    refused(
-        alice,
-        {"csrfmiddlewaretoken": alice_token},
-        f"An HTTPS POST with a valid token and {header[5:].title()}: {value}",
+_alice, _bob = _browser(), _browser()
+_alice_token, _bob_token = _form_token(_alice), _form_token(_bob)
+
+# Every other method to the action, with a valid token: 405 before the view runs, nothing recorded.
+for _method in METHOD_PAYLOADS:
+    TRANSFERS.clear()
+    _response = _send(
+        _alice,
+        _method,
+        "/transfer/send/",
+        "to=mallory&amount=1000",
+        content_type="application/x-www-form-urlencoded",
+        HTTP_X_CSRFTOKEN=_alice_token,
+    )
+    assert _response.status_code == 405 and TRANSFERS == [], (
+        f"{_method} /transfer/send/ with a valid X-CSRFToken header got {_response.status_code} and recorded "
+        f"{TRANSFERS!r}: the action answers POST only, and every other method must get 405 before the view runs. "
+        "Hint: @require_POST, not require_http_methods with a longer list, nor a view that accepts any method."
+    )
+
+# A POST to the form page itself, with a valid token: the page shows the form and changes nothing.
+TRANSFERS.clear()
+_response = _send(
+    _alice, "POST", "/transfer/", {"to": "mallory", "amount": "1000", "csrfmiddlewaretoken": _alice_token}
+)
+assert TRANSFERS == [], (
+    f"POST /transfer/ with a valid token got {_response.status_code} and recorded {TRANSFERS!r}: the form page must "
+    "never change anything; only /transfer/send/ moves money. Hint: transfer_form only renders the form "
+    "(@require_safe, or no branch on request.method); the form posts to /transfer/send/."
+)
+
+# The fields come from the form's body only: a query string on the action's URL is no form field.
+for _body, _headers in (({}, {"HTTP_X_CSRFTOKEN": _alice_token}), ({"csrfmiddlewaretoken": _alice_token}, {})):
+    TRANSFERS.clear()
+    _response = _send(_alice, "POST", "/transfer/send/?to=mallory&amount=1000", _body, **_headers)
+    assert (_response.status_code, TRANSFERS) == (302, [("", "")]), (
+        f"POST /transfer/send/?to=mallory&amount=1000 with a valid token and the body {_body!r} got "
+        f"{_response.status_code} and recorded {TRANSFERS!r}, where ('', '') was due: the form left both fields "
+        "out, and a query string is part of a URL anyone can write into a link. "
+        "Hint: read the fields from request.POST only, each with request.POST.get(name, '')."
+    )
+for _payload in TOKEN_PAYLOADS:
+    _refused(_alice, {"csrfmiddlewaretoken": _payload}, f"A POST with the forged token {_payload!r}")
+_refused(_alice, {}, "A POST with Alice's cookie and no token at all")
+_refused(_alice, {"csrfmiddlewaretoken": _bob_token}, "A POST with Alice's cookie and the token of Bob's form")
+_flipped = _alice_token[:-1] + ("a" if _alice_token[-1] != "a" else "b")
+_refused(_alice, {"csrfmiddlewaretoken": _flipped}, "A POST with Alice's token, its last character changed")
+_refused(_alice, {"csrfmiddlewaretoken": _alice_token.upper()}, "A POST with Alice's token in capitals")
+_no_cookie = _browser()
+_refused(_no_cookie, {"csrfmiddlewaretoken": _alice_token}, "A POST with Alice's token in the body and no cookie")
+for _header, _value in ORIGIN_PAYLOADS:
+    _refused(
+        _alice,
+        {"csrfmiddlewaretoken": _alice_token},
+        f"An HTTPS POST with a valid token and {_header[5:].title()}: {_value}",
         secure=True,
-        **{header: value},
+        **{_header: _value},
     )
 
 # The bank's own form still works: twice in a row, over HTTP and over HTTPS with its own Origin or Referer.
-for attempt in ("first", "second"):
-    token = form_token(alice)
-    data = {"to": "bob", "amount": "25", "csrfmiddlewaretoken": token}
-    accepted(alice, data, f"Alice's own form, posted back ({attempt} time)")
-accepted(alice, {"to": "Zoë", "amount": "0", "csrfmiddlewaretoken": alice_token}, "Alice's older token, still valid")
-for data in ({"amount": "5"}, {"to": "bob"}):
-    accepted(alice, {**data, "csrfmiddlewaretoken": alice_token}, f"A form with the fields {sorted(data)} only")
-accepted(
-    alice,
-    {"to": "bob", "amount": "7", "csrfmiddlewaretoken": form_token(alice)},
+for _attempt in ("first", "second"):
+    _token = _form_token(_alice)
+    _data = {"to": "bob", "amount": "25", "csrfmiddlewaretoken": _token}
+    _accepted(_alice, _data, f"Alice's own form, posted back ({_attempt} time)")
+_accepted(_alice, {"to": "Zoë", "amount": "0", "csrfmiddlewaretoken": _alice_token}, "Alice's older token, still valid")
+for _data in ({"amount": "5"}, {"to": "bob"}):
+    _accepted(_alice, {**_data, "csrfmiddlewaretoken": _alice_token}, f"A form with the fields {sorted(_data)} only")
+_accepted(
+    _alice,
+    {"to": "bob", "amount": "7", "csrfmiddlewaretoken": _form_token(_alice)},
     "An HTTPS POST with Origin: https://testserver",
     secure=True,
     HTTP_ORIGIN="https://testserver",
 )
-accepted(
-    alice,
-    {"to": "bob", "amount": "8", "csrfmiddlewaretoken": form_token(alice)},
+_accepted(
+    _alice,
+    {"to": "bob", "amount": "8", "csrfmiddlewaretoken": _form_token(_alice)},
     "An HTTPS POST with no Origin and Referer: https://testserver/transfer/",
     secure=True,
     HTTP_REFERER="https://testserver/transfer/",

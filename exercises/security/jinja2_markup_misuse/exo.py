@@ -3,9 +3,9 @@ import html as _html
 from html.parser import HTMLParser as _HTMLParser
 
 from course_helpers.checks import returning as _returning
-from course_helpers.packages import load_from_pyodide as _load_from_pyodide
+from course_helpers import packages as _packages
 
-await _load_from_pyodide("jinja2", "jinja2", "Jinja2")
+await _packages.load_from_pyodide("jinja2", "jinja2", "Jinja2")
 
 
 def _reference(comments, term):

@@ -4,9 +4,9 @@ import random as _random
 import re as _re
 
 from course_helpers.checks import returning as _returning
-from course_helpers.packages import load_from_pyodide as _load_from_pyodide
+from course_helpers import packages as _packages
 
-await _load_from_pyodide("sqlite3", "sqlite3", "Python's sqlite3 module")
+await _packages.load_from_pyodide("sqlite3", "sqlite3", "Python's sqlite3 module")
 _sqlite3 = _importlib.import_module("sqlite3")
 
 _PRODUCTS = [
