@@ -1,5 +1,5 @@
 # --- PYODIDE:env --- #
-from course_helpers.checks import call
+from course_helpers.checks import call as _call
 from course_helpers.wsgi import call_wsgi
 
 # --- PYODIDE:code --- #
@@ -95,7 +95,7 @@ def app(environ, start_response):
 
 
 # --- PYODIDE:tests --- #
-for accept, expected, hint in [
+for _accept, _expected, _hint in [
     (
         "text/html",
         "text/html",
@@ -110,21 +110,23 @@ for accept, expected, hint in [
     ),
     ("image/png", None, "nothing available fits: return None, which the app turns into a 406."),
 ]:
-    chosen = call(choose, accept, AVAILABLE)
-    assert chosen == expected, f"choose({accept!r}, AVAILABLE) should be {expected!r}, got {chosen!r}. Hint: {hint}"
+    _chosen = _call(choose, _accept, AVAILABLE)
+    assert _chosen == _expected, (
+        f"choose({_accept!r}, AVAILABLE) should be {_expected!r}, got {_chosen!r}. Hint: {_hint}"
+    )
 
-response = call_wsgi(app, headers={"Accept": "text/plain"})
-assert (response.status, response.body) == ("200 OK", b"Dune"), (
-    f"With 'Accept: text/plain' the app should answer '200 OK' and b'Dune', got {response.status!r} {response.body!r}. "
+_response = call_wsgi(app, headers={"Accept": "text/plain"})
+assert (_response.status, _response.body) == ("200 OK", b"Dune"), (
+    f"With 'Accept: text/plain' the app should answer '200 OK' and b'Dune', got {_response.status!r} {_response.body!r}. "
     "Hint: pass environ.get('HTTP_ACCEPT') to choose(), then send the body REPRESENTATIONS gives for the chosen type."
 )
-assert response.header("Content-Type") == "text/plain; charset=utf-8", (
-    f"The text/plain answer should have the Content-Type 'text/plain; charset=utf-8', got {response.header('Content-Type')!r}. "
+assert _response.header("Content-Type") == "text/plain; charset=utf-8", (
+    f"The text/plain answer should have the Content-Type 'text/plain; charset=utf-8', got {_response.header('Content-Type')!r}. "
     "Hint: REPRESENTATIONS holds each type's Content-Type and body."
 )
-response = call_wsgi(app, headers={"Accept": "image/png"})
-assert response.status == "406 Not Acceptable", (
-    f"With 'Accept: image/png' nothing fits: expected '406 Not Acceptable', got {response.status!r}. "
+_response = call_wsgi(app, headers={"Accept": "image/png"})
+assert _response.status == "406 Not Acceptable", (
+    f"With 'Accept: image/png' nothing fits: expected '406 Not Acceptable', got {_response.status!r}. "
     "Hint: when choose() returns None, start_response('406 Not Acceptable', ...) instead of a 200."
 )
 
@@ -134,7 +136,7 @@ import random as _random
 
 
 def _choose(accept, available=AVAILABLE):
-    return call(
+    return _call(
         choose,
         accept,
         list(available),

@@ -1,23 +1,23 @@
 # --- PYODIDE:env --- #
-from course_helpers.packages import import_after_require, require
+from course_helpers.packages import import_after_require as _import_after_require, require as _require
 
-await require("django")
-import datetime
+await _require("django")
+import datetime as _datetime
 
-from course_helpers.checks import call
-from course_helpers.django_setup import configure_django, serve
+from course_helpers.checks import call as _call
+from course_helpers.django_setup import configure_django as _configure_django, serve
 
-configure_django()
+_configure_django()
 # configure_django() forgets the converters of a previous run, but not the routes Django compiled
 # with them: forget those too, so that each run compiles its routes with its own converters.
-_route_to_regex = import_after_require("django.urls.resolvers", "_route_to_regex")
+_route_to_regex = _import_after_require("django.urls.resolvers", "_route_to_regex")
 
 _route_to_regex.cache_clear()
 
 
-def fetch(client, path, method="GET"):
+def _fetch(client, path, method="GET"):
     """Send one request through Django's test client; what the converter or the view raises becomes a message."""
-    return call(
+    return _call(
         client.generic,
         method,
         path,
@@ -27,7 +27,7 @@ def fetch(client, path, method="GET"):
     )
 
 
-def json_of(response):
+def _json_of(response):
     """The JSON object a response carries, or None when it declares another type or is no JSON object."""
     if response.headers.get("Content-Type") != "application/json":
         return None
@@ -38,9 +38,9 @@ def json_of(response):
     return data if isinstance(data, dict) else None
 
 
-def month_url(value):
+def _month_url(value):
     """reverse("month", kwargs={"month": value}); None when reverse() raises NoReverseMatch."""
-    NoReverseMatch, reverse = import_after_require("django.urls", "NoReverseMatch", "reverse")
+    NoReverseMatch, reverse = _import_after_require("django.urls", "NoReverseMatch", "reverse")
 
     try:
         return reverse("month", kwargs={"month": value})
@@ -122,72 +122,72 @@ def month_archive(request, month):
 urlpatterns = [path("archive/<month:month>/", month_archive, name="month")]
 
 # --- PYODIDE:tests --- #
-client = serve(urlpatterns)
+_client = serve(urlpatterns)
 
-url = month_url(datetime.date(2025, 3, 14))
-assert url == "/archive/2025-03/", (
+_url = _month_url(_datetime.date(2025, 3, 14))
+assert _url == "/archive/2025-03/", (
     f"reverse('month', kwargs={{'month': datetime.date(2025, 3, 14)}}) should give '/archive/2025-03/', got "
-    f"{'NoReverseMatch' if url is None else repr(url)}. Hint: register_converter(MonthConverter, 'month'), then route "
+    f"{'NoReverseMatch' if _url is None else repr(_url)}. Hint: register_converter(MonthConverter, 'month'), then route "
     "path('archive/<month:month>/', month_archive, name='month'); to_url() must return text that the regex "
     "matches, the year and the month only: for datetime.date(2025, 3, 14) it returned "
-    f"{call(MonthConverter().to_url, datetime.date(2025, 3, 14))!r}."
+    f"{_call(MonthConverter().to_url, _datetime.date(2025, 3, 14))!r}."
 )
 
-response = fetch(client, "/archive/2025-03/")
-assert response.status_code == 200, (
-    f"GET /archive/2025-03/ should get 200, got {response.status_code}. "
+_response = _fetch(_client, "/archive/2025-03/")
+assert _response.status_code == 200, (
+    f"GET /archive/2025-03/ should get 200, got {_response.status_code}. "
     "Hint: the regex must match 2025-03, and to_python() turn it into datetime.date(2025, 3, 1)."
 )
-assert json_of(response) == {"month": "2025-03", "previous": "/archive/2025-02/", "next": "/archive/2025-04/"}, (
-    f"GET /archive/2025-03/ returned {response.content[:200]!r}. Hint: expected {{'month': '2025-03', "
+assert _json_of(_response) == {"month": "2025-03", "previous": "/archive/2025-02/", "next": "/archive/2025-04/"}, (
+    f"GET /archive/2025-03/ returned {_response.content[:200]!r}. Hint: expected {{'month': '2025-03', "
     "'previous': '/archive/2025-02/', 'next': '/archive/2025-04/'}, the links built with reverse('month', ...)."
 )
 
-response = fetch(client, "/archive/2025-13/")
-assert response.status_code == 404, (
-    f"GET /archive/2025-13/ (there is no month 13) should get 404, got {response.status_code}. "
+_response = _fetch(_client, "/archive/2025-13/")
+assert _response.status_code == 404, (
+    f"GET /archive/2025-13/ (there is no month 13) should get 404, got {_response.status_code}. "
     "Hint: let to_python() raise ValueError for a month that does not exist: datetime.date(2025, 13, 1) does."
 )
 
 # --- PYODIDE:secrets --- #
-import calendar
+import calendar as _calendar
 
-from django.urls import resolve
-from django.urls.converters import get_converters
+from django.urls import resolve as _resolve
+from django.urls.converters import get_converters as _get_converters
 
-client = serve(urlpatterns)
-registered = get_converters().get("month")
-assert type(registered).__name__ == "MonthConverter", (
-    f"The converter registered as 'month' should be a MonthConverter, got {registered!r}. "
+_client = serve(urlpatterns)
+_registered = _get_converters().get("month")
+assert type(_registered).__name__ == "MonthConverter", (
+    f"The converter registered as 'month' should be a MonthConverter, got {_registered!r}. "
     "Hint: register_converter(MonthConverter, 'month'), with the class, not an instance."
 )
 
 # reverse() refuses what is no date, through a ValueError of to_url(), and writes four-digit years.
-for value in ("2025-03", "2025-13", None, 202503, (2025, 3), "", 0):
-    url = month_url(value)
-    assert url is None, (
-        f"reverse('month', kwargs={{'month': {value!r}}}) should raise NoReverseMatch, got {url!r}. "
+for _value in ("2025-03", "2025-13", None, 202503, (2025, 3), "", 0):
+    _url = _month_url(_value)
+    assert _url is None, (
+        f"reverse('month', kwargs={{'month': {_value!r}}}) should raise NoReverseMatch, got {_url!r}. "
         "Hint: to_url() takes a datetime.date; for anything else, raise ValueError: a link to a month that may not "
         "exist is a link to a 404."
     )
-for value, expected in (
-    (datetime.date(5, 1, 31), "/archive/0005-01/"),
-    (datetime.date(999, 12, 31), "/archive/0999-12/"),
-    (datetime.date.min, "/archive/0001-01/"),
-    (datetime.date.max, "/archive/9999-12/"),
-    (datetime.datetime(2025, 3, 31, 23, 59, 59), "/archive/2025-03/"),
+for _value, _expected in (
+    (_datetime.date(5, 1, 31), "/archive/0005-01/"),
+    (_datetime.date(999, 12, 31), "/archive/0999-12/"),
+    (_datetime.date.min, "/archive/0001-01/"),
+    (_datetime.date.max, "/archive/9999-12/"),
+    (_datetime.datetime(2025, 3, 31, 23, 59, 59), "/archive/2025-03/"),
 ):
-    url = month_url(value)
-    assert url == expected, (
-        f"reverse('month', kwargs={{'month': {value!r}}}) should give {expected!r}, got "
-        f"{'NoReverseMatch' if url is None else repr(url)} (to_url() returned "
-        f"{call(MonthConverter().to_url, value)!r}). Hint: write the year with "
+    _url = _month_url(_value)
+    assert _url == _expected, (
+        f"reverse('month', kwargs={{'month': {_value!r}}}) should give {_expected!r}, got "
+        f"{'NoReverseMatch' if _url is None else repr(_url)} (to_url() returned "
+        f"{_call(MonthConverter().to_url, _value)!r}). Hint: write the year with "
         "four digits and the month with two, f'{value.year:04d}-{value.month:02d}'; a datetime.datetime is a "
         "datetime.date too."
     )
 
 # What the regex and to_python refuse: 404, and the view never runs.
-for text, advice in (
+for _text, _advice in (
     ("2025-3", "the month takes two digits"),
     ("25-03", "the year takes four digits"),
     ("12025-03", "the year takes four digits, no more"),
@@ -206,13 +206,13 @@ for text, advice in (
     ("0000-01", "there is no year 0"),
     ("abcd-ef", "a month is digits"),
 ):
-    response = fetch(client, f"/archive/{text}/")
-    assert response.status_code == 404, (
-        f"GET /archive/{text}/ should get 404 ({advice}), got {response.status_code}. Hint: make the regex exactly "
+    _response = _fetch(_client, f"/archive/{_text}/")
+    assert _response.status_code == 404, (
+        f"GET /archive/{_text}/ should get 404 ({_advice}), got {_response.status_code}. Hint: make the regex exactly "
         "[0-9]{4}-[0-9]{2}, and raise ValueError in to_python() for a month that does not exist."
     )
 # The months next to the ends of the calendar, and next to a change of year.
-for text, previous, following in (
+for _text, _previous, _following in (
     ("0001-01", None, "/archive/0001-02/"),
     ("0001-02", "/archive/0001-01/", "/archive/0001-03/"),
     ("0999-12", "/archive/0999-11/", "/archive/1000-01/"),
@@ -223,56 +223,58 @@ for text, previous, following in (
     ("9999-11", "/archive/9999-10/", "/archive/9999-12/"),
     ("9999-12", "/archive/9999-11/", None),
 ):
-    response = fetch(client, f"/archive/{text}/")
-    expected = {"month": text, "previous": previous, "next": following}
-    if response.status_code == 404:
-        advice = (
+    _response = _fetch(_client, f"/archive/{_text}/")
+    _expected = {"month": _text, "previous": _previous, "next": _following}
+    if _response.status_code == 404:
+        _advice = (
             "to_python() refused a month that exists: the years go from 0001 to 9999, the months from 01 to 12, "
             "both included."
         )
     else:
-        advice = (
+        _advice = (
             "December is followed by January of the next year; the month before 0001-01 and the month after "
             "9999-12 are outside datetime.date's range: give None for them."
         )
-    assert response.status_code == 200 and json_of(response) == expected, (
-        f"GET /archive/{text}/ should get 200 and {expected!r}, got {response.status_code} "
-        f"{response.content[:200]!r}. Hint: {advice}"
+    assert _response.status_code == 200 and _json_of(_response) == _expected, (
+        f"GET /archive/{_text}/ should get 200 and {_expected!r}, got {_response.status_code} "
+        f"{_response.content[:200]!r}. Hint: {_advice}"
     )
-    head = fetch(client, f"/archive/{text}/", "HEAD")
-    assert (head.status_code, head.content, head.headers.get("Content-Type")) == (200, b"", "application/json"), (
-        f"HEAD /archive/{text}/ should get GET's 200 and Content-Type, and no body, got {head.status_code} "
-        f"{head.headers.get('Content-Type')!r} {head.content[:60]!r}. Hint: answer HEAD with the GET view."
+    _head = _fetch(_client, f"/archive/{_text}/", "HEAD")
+    assert (_head.status_code, _head.content, _head.headers.get("Content-Type")) == (200, b"", "application/json"), (
+        f"HEAD /archive/{_text}/ should get GET's 200 and Content-Type, and no body, got {_head.status_code} "
+        f"{_head.headers.get('Content-Type')!r} {_head.content[:60]!r}. Hint: answer HEAD with the GET view."
     )
 
-for url, month in (("/archive/%32%30%32%35-%30%33/", "2025-03"), ("/archive/2025%2D12/", "2025-12")):
-    data = json_of(fetch(client, url)) or {}
-    assert data.get("month") == month, (
-        f"GET {url} should answer the month {month} (Django decodes %XX before it matches), got {data!r}. "
+for _url, _month in (("/archive/%32%30%32%35-%30%33/", "2025-03"), ("/archive/2025%2D12/", "2025-12")):
+    _data = _json_of(_fetch(_client, _url)) or {}
+    assert _data.get("month") == _month, (
+        f"GET {_url} should answer the month {_month} (Django decodes %XX before it matches), got {_data!r}. "
         "Hint: the converter sees the decoded segment: let the regex and to_python() work on that."
     )
 
 # The round trip, for every month of years chosen near the edges: reverse() then resolve() gives the month back.
-for year in (1, 2, 99, 999, 1000, 1582, 1999, 2000, 2024, 2025, 9998, 9999):
-    for number in range(1, 13):
-        first = datetime.date(year, number, 1)
-        last = datetime.date(year, number, calendar.monthrange(year, number)[1])
-        urls = {month_url(day) for day in (first, datetime.date(year, number, 15), last)}
-        expected = f"/archive/{year:04d}-{number:02d}/"
-        assert urls == {expected}, (
-            f"reverse('month', ...) of the 1st, the 15th and the last day of {expected[9:16]} should all give "
-            f"{expected!r}, got {sorted(urls, key=str)!r}. Hint: to_url() writes the year and the month of the date, "
+for _year in (1, 2, 99, 999, 1000, 1582, 1999, 2000, 2024, 2025, 9998, 9999):
+    for _number in range(1, 13):
+        _first = _datetime.date(_year, _number, 1)
+        _last = _datetime.date(_year, _number, _calendar.monthrange(_year, _number)[1])
+        _urls = {_month_url(day) for day in (_first, _datetime.date(_year, _number, 15), _last)}
+        _expected = f"/archive/{_year:04d}-{_number:02d}/"
+        assert _urls == {_expected}, (
+            f"reverse('month', ...) of the 1st, the 15th and the last day of {_expected[9:16]} should all give "
+            f"{_expected!r}, got {sorted(_urls, key=str)!r}. Hint: to_url() writes the year and the month of the date, "
             "whatever its day."
         )
-        found = resolve(expected).kwargs.get("month")
-        assert type(found) is datetime.date and found == first, (
-            f"resolve({expected!r}) should hand the view datetime.date({year}, {number}, 1), got {found!r}. "
+        _found = _resolve(_expected).kwargs.get("month")
+        assert type(_found) is _datetime.date and _found == _first, (
+            f"resolve({_expected!r}) should hand the view datetime.date({_year}, {_number}, 1), got {_found!r}. "
             "Hint: to_python() returns the first day of the month, as a datetime.date."
         )
 
-first = json_of(fetch(client, "/archive/2000-02/"))
+_first = _json_of(_fetch(_client, "/archive/2000-02/"))
 assert (
-    first == json_of(fetch(client, "/archive/2000-02/")) == json_of(fetch(serve(urlpatterns), "/archive/2000-02/"))
+    _first
+    == _json_of(_fetch(_client, "/archive/2000-02/"))
+    == _json_of(_fetch(serve(urlpatterns), "/archive/2000-02/"))
 ), (
     "The same request, sent twice, got two different answers. "
     "Hint: keep nothing in the converter or the view between requests: Django shares one converter for every request."

@@ -1,19 +1,19 @@
 # --- PYODIDE:env --- #
-import json
+import json as _json
 
-from course_helpers.packages import require
+from course_helpers.packages import require as _require
 
-await require("fastapi", "starlette")  # the handler is registered for starlette.exceptions.HTTPException
+await _require("fastapi", "starlette")  # the handler is registered for starlette.exceptions.HTTPException
 from course_helpers.asgi import call_asgi
-from course_helpers.fastapi_setup import prepare_fastapi
+from course_helpers.fastapi_setup import prepare_fastapi as _prepare_fastapi
 
-prepare_fastapi()
+_prepare_fastapi()
 
 
 def json_of(response):
     """The response's body, parsed as JSON (an AssertionError that says so when it is not JSON)."""
     try:
-        return json.loads(response.body)
+        return _json.loads(response.body)
     except ValueError:
         raise AssertionError(
             f"The body should be JSON, got {response.body[:80]!r} (status {response.status!r}). "
@@ -21,7 +21,7 @@ def json_of(response):
         ) from None
 
 
-def send(method, path, query=b"", body=b"", headers=None):
+def _send(method, path, query=b"", body=b"", headers=None):
     """call_asgi(app, ...), whose failures also say where exception handlers usually go wrong."""
     try:
         return call_asgi(app, method=method, path=path, query=query, body=body, headers=headers)
@@ -142,29 +142,29 @@ async def validation_error(request: Request, exc: RequestValidationError):
 
 
 # --- PYODIDE:tests --- #
-response = send("GET", "/items/9")
-assert response.status == 404 and json_of(response) == {"status": 404, "error": "Item not found"}, (
-    f"GET /items/9 should get 404 and {{'status': 404, 'error': 'Item not found'}}, got {response.status!r} "
-    f"{response.body[:80]!r}. Hint: @app.exception_handler(StarletteHTTPException) on a function that returns "
+_response = _send("GET", "/items/9")
+assert _response.status == 404 and json_of(_response) == {"status": 404, "error": "Item not found"}, (
+    f"GET /items/9 should get 404 and {{'status': 404, 'error': 'Item not found'}}, got {_response.status!r} "
+    f"{_response.body[:80]!r}. Hint: @app.exception_handler(StarletteHTTPException) on a function that returns "
     "JSONResponse({'status': exc.status_code, 'error': exc.detail}, status_code=exc.status_code, ...): the error "
     "is exc.detail alone, whereas str(exc) is '404: Item not found'."
 )
 
-response = send("GET", "/items", b"limit=0")
-expected = {
+_response = _send("GET", "/items", b"limit=0")
+_expected = {
     "status": 422,
     "error": "Invalid request",
     "fields": [{"loc": "query.limit", "msg": "ensure this value is greater than or equal to 1"}],
 }
-assert response.status == 422 and json_of(response) == expected, (
-    f"GET /items?limit=0 should get 422 and {expected!r}, got {response.status!r} {response.body[:160]!r}. "
+assert _response.status == 422 and json_of(_response) == _expected, (
+    f"GET /items?limit=0 should get 422 and {_expected!r}, got {_response.status!r} {_response.body[:160]!r}. "
     "Hint: @app.exception_handler(RequestValidationError) returns JSONResponse(..., status_code=422), the status "
     "FastAPI gives an invalid request; exc.errors() lists the errors, each a dict with a 'loc' (a tuple such as "
     "('query', 'limit')) and a 'msg'."
 )
 
 # --- PYODIDE:secrets --- #
-JSON = {"content-type": "application/json"}
+_JSON = {"content-type": "application/json"}
 
 
 def _shown(method, path, query=b""):
@@ -174,7 +174,7 @@ def _shown(method, path, query=b""):
 def _error(method, path, query=b"", body=b"", headers=None):
     """(shown, response, parsed body) of a request whose answer must be a JSON error."""
     shown = _shown(method, path, query)
-    response = send(method, path, query, body, headers)
+    response = _send(method, path, query, body, headers)
     declared = response.header("content-type")
     assert declared == b"application/json", (
         f"{shown}: every error is JSON, but the content-type of this {response.status!r} is {declared!r}. "
@@ -224,13 +224,13 @@ def _invalid(method, path, fields, query=b"", body=b"", headers=None, advice="")
 
 
 # 404: raised by a path operation, and by the router when no route matches.
-for path in ("/items/99", "/items/0", "/items/-1", "/items/12345678901234567890"):
-    _http_error("GET", path, 404, "Item not found")
-for path in ("/nowhere", "/", "/items/1/parts", "/ITEMS", "/admin/x", "/café"):
-    _http_error("GET", path, 404, "Not Found")
+for _path in ("/items/99", "/items/0", "/items/-1", "/items/12345678901234567890"):
+    _http_error("GET", _path, 404, "Item not found")
+for _path in ("/nowhere", "/", "/items/1/parts", "/ITEMS", "/admin/x", "/café"):
+    _http_error("GET", _path, 404, "Not Found")
 
 # 405: raised by the router, with the Allow header it computed.
-for method, path, allowed in (
+for _method, _path, _allowed in (
     ("DELETE", "/items/1", {"GET"}),
     ("PUT", "/items/1", {"GET"}),
     ("HEAD", "/items/1", {"GET"}),
@@ -238,42 +238,42 @@ for method, path, allowed in (
     ("PATCH", "/items", {"GET"}),
     ("POST", "/admin", {"GET"}),
 ):
-    response = _http_error(method, path, 405, "Method Not Allowed")
-    allow = {m.strip() for m in (response.header("allow") or b"").decode("latin-1").split(",") if m.strip()}
-    assert allow == allowed, (
-        f"{_shown(method, path)}: the 405 should keep the Allow header the router computed, listing "
-        f"{sorted(allowed)}, got {response.header('allow')!r}. Hint: pass the exception's headers on, "
+    _response = _http_error(_method, _path, 405, "Method Not Allowed")
+    _allow = {m.strip() for m in (_response.header("allow") or b"").decode("latin-1").split(",") if m.strip()}
+    assert _allow == _allowed, (
+        f"{_shown(_method, _path)}: the 405 should keep the Allow header the router computed, listing "
+        f"{sorted(_allowed)}, got {_response.header('allow')!r}. Hint: pass the exception's headers on, "
         "JSONResponse(..., headers=exc.headers): it is None for most errors, and holds Allow for a 405."
     )
 
 # 401: raised with a header of its own, which must reach the client.
-for headers in (None, {"authorization": "Bearer wrong"}, {"authorization": "bearer s3cret"}):
-    response = _http_error("GET", "/admin", 401, "Not authenticated", headers=headers)
-    assert response.header("www-authenticate") == b"Bearer", (
+for _headers in (None, {"authorization": "Bearer wrong"}, {"authorization": "bearer s3cret"}):
+    _response = _http_error("GET", "/admin", 401, "Not authenticated", headers=_headers)
+    assert _response.header("www-authenticate") == b"Bearer", (
         f"GET /admin should keep the header WWW-Authenticate: Bearer of its 401, got "
-        f"{response.header('www-authenticate')!r}. Hint: JSONResponse(..., headers=exc.headers)."
+        f"{_response.header('www-authenticate')!r}. Hint: JSONResponse(..., headers=exc.headers)."
     )
-response = send("GET", "/admin", headers={"authorization": "Bearer s3cret"})
-assert response.status == 200 and json_of(response) == {"admin": True}, (
-    f"GET /admin with the right token should get 200 and {{'admin': True}}, got {response.status!r} "
-    f"{response.body[:80]!r}. Hint: the handlers change errors only; leave the path operations as given."
+_response = _send("GET", "/admin", headers={"authorization": "Bearer s3cret"})
+assert _response.status == 200 and json_of(_response) == {"admin": True}, (
+    f"GET /admin with the right token should get 200 and {{'admin': True}}, got {_response.status!r} "
+    f"{_response.body[:80]!r}. Hint: the handlers change errors only; leave the path operations as given."
 )
 
 # 409 and 400: other statuses, the second raised by FastAPI itself, for a body it cannot decode.
-_http_error("POST", "/items", 409, "Item already exists", body=b'{"name": "kettle", "quantity": 1}', headers=JSON)
-_http_error("POST", "/items", 400, "There was an error parsing the body", body=b"\xff", headers=JSON)
+_http_error("POST", "/items", 409, "Item already exists", body=b'{"name": "kettle", "quantity": 1}', headers=_JSON)
+_http_error("POST", "/items", 400, "There was an error parsing the body", body=b"\xff", headers=_JSON)
 
 # 422: path, query and body, one entry per error.
-NOT_INT = "value is not a valid integer"
-for query, fields in (
+_NOT_INT = "value is not a valid integer"
+for _query, _fields in (
     (b"limit=101", [{"loc": "query.limit", "msg": "ensure this value is less than or equal to 100"}]),
-    (b"limit=abc", [{"loc": "query.limit", "msg": NOT_INT}]),
-    (b"limit=", [{"loc": "query.limit", "msg": NOT_INT}]),
+    (b"limit=abc", [{"loc": "query.limit", "msg": _NOT_INT}]),
+    (b"limit=", [{"loc": "query.limit", "msg": _NOT_INT}]),
 ):
-    _invalid("GET", "/items", fields, query=query)
-for item_id in ("abc", "1.5", "%2F"):
-    _invalid("GET", f"/items/{item_id}", [{"loc": "path.item_id", "msg": NOT_INT}])
-for body, fields in (
+    _invalid("GET", "/items", _fields, query=_query)
+for _item_id in ("abc", "1.5", "%2F"):
+    _invalid("GET", f"/items/{_item_id}", [{"loc": "path.item_id", "msg": _NOT_INT}])
+for _body, _fields in (
     (
         b'{"name": "", "quantity": 0}',
         [
@@ -282,69 +282,69 @@ for body, fields in (
         ],
     ),
     (b'{"name": "cup"}', [{"loc": "body.quantity", "msg": "field required"}]),
-    (b'{"quantity": "many", "name": "cup"}', [{"loc": "body.quantity", "msg": NOT_INT}]),
+    (b'{"quantity": "many", "name": "cup"}', [{"loc": "body.quantity", "msg": _NOT_INT}]),
     (b"[1, 2]", [{"loc": "body", "msg": "value is not a valid dict"}]),
     (b"", [{"loc": "body", "msg": "field required"}]),
 ):
-    _invalid("POST", "/items", fields, body=body, headers=JSON)
-for body, position in ((b'{"name": "cup"', 14), (b"{", 1), (b'{"name": "caf\xc3\xa9",}', 16)):
-    shown = f"POST /items with the body {body!r}"
+    _invalid("POST", "/items", _fields, body=_body, headers=_JSON)
+for _body, _position in ((b'{"name": "cup"', 14), (b"{", 1), (b'{"name": "caf\xc3\xa9",}', 16)):
+    _what = f"POST /items with the body {_body!r}"
     try:
-        response = call_asgi(app, method="POST", path="/items", body=body, headers=JSON)
-    except AssertionError as error:
+        _response = call_asgi(app, method="POST", path="/items", body=_body, headers=_JSON)
+    except AssertionError as _failure:
         raise AssertionError(
-            f"{error} ({shown})\nHint: the loc of a JSON syntax error holds an int, the position of the error: "
+            f"{_failure} ({_what})\nHint: the loc of a JSON syntax error holds an int, the position of the error: "
             "'.'.join() accepts only str, so join str(part) for each part of the loc."
         ) from None
-    fields = [{"loc": f"body.{position}", "msg": "JSON decode error"}]
+    _fields = [{"loc": f"body.{_position}", "msg": "JSON decode error"}]
     _invalid(
         "POST",
         "/items",
-        fields,
-        body=body,
-        headers=JSON,
+        _fields,
+        body=_body,
+        headers=_JSON,
         advice="for a JSON syntax error, the loc is ('body', <position>): join str(part) for each part.",
     )
 
 # What is no error is left as it was.
-response = send("GET", "/items/1")
-assert response.status == 200 and json_of(response) == {"id": 1, "name": "kettle", "quantity": 2}, (
+_response = _send("GET", "/items/1")
+assert _response.status == 200 and json_of(_response) == {"id": 1, "name": "kettle", "quantity": 2}, (
     f"GET /items/1 should get 200 and the kettle, {{'id': 1, 'name': 'kettle', 'quantity': 2}}, got "
-    f"{response.status!r} {response.body[:80]!r}. Hint: the handlers change errors only; leave ITEMS and the path "
+    f"{_response.status!r} {_response.body[:80]!r}. Hint: the handlers change errors only; leave ITEMS and the path "
     "operations as given."
 )
-response = send("POST", "/items", body=b'{"name": "caf\xc3\xa9", "quantity": 3}', headers=JSON)
-assert response.status == 201 and json_of(response) == {"id": 2, "name": "café", "quantity": 3}, (
-    f"POST /items with a valid new item should get 201 and the item, got {response.status!r} {response.body[:80]!r}. "
+_response = _send("POST", "/items", body=b'{"name": "caf\xc3\xa9", "quantity": 3}', headers=_JSON)
+assert _response.status == 201 and json_of(_response) == {"id": 2, "name": "café", "quantity": 3}, (
+    f"POST /items with a valid new item should get 201 and the item, got {_response.status!r} {_response.body[:80]!r}. "
     "Hint: the handlers change errors only; leave the path operations as given."
 )
-for query, count in ((b"", 2), (b"limit=1", 1), (b"limit=100", 2)):
-    response = send("GET", "/items", query)
-    listed = json_of(response)
-    assert response.status == 200 and isinstance(listed, list) and len(listed) == count, (
-        f"{_shown('GET', '/items', query)} should get 200 and {count} item(s), got {response.status!r} "
-        f"{response.body[:80]!r}. Hint: leave the path operations as given."
+for _query, _count in ((b"", 2), (b"limit=1", 1), (b"limit=100", 2)):
+    _response = _send("GET", "/items", _query)
+    _listed = json_of(_response)
+    assert _response.status == 200 and isinstance(_listed, list) and len(_listed) == _count, (
+        f"{_shown('GET', '/items', _query)} should get 200 and {_count} item(s), got {_response.status!r} "
+        f"{_response.body[:80]!r}. Hint: leave the path operations as given."
     )
-saved = dict(ITEMS)
+_saved = dict(ITEMS)
 ITEMS.clear()
-response = send("POST", "/items", body=b'{"name": "pan", "quantity": 1}', headers=JSON)
-assert response.status == 201 and json_of(response) == {"id": 1, "name": "pan", "quantity": 1}, (
-    f"With ITEMS empty, POST /items should get 201 and the item with the id 1, got {response.status!r} "
-    f"{response.body[:80]!r}. Hint: leave add_item as given: max(ITEMS, default=0) + 1."
+_response = _send("POST", "/items", body=b'{"name": "pan", "quantity": 1}', headers=_JSON)
+assert _response.status == 201 and json_of(_response) == {"id": 1, "name": "pan", "quantity": 1}, (
+    f"With ITEMS empty, POST /items should get 201 and the item with the id 1, got {_response.status!r} "
+    f"{_response.body[:80]!r}. Hint: leave add_item as given: max(ITEMS, default=0) + 1."
 )
 ITEMS.clear()
-for item_id in (12, 3, 7, 1, 11, 5, 9, 2, 10, 4, 8, 6):
-    ITEMS[item_id] = {"id": item_id, "name": f"item {item_id}", "quantity": 1}
-response = send("GET", "/items")
-listed = json_of(response)
-if isinstance(listed, list) and all(isinstance(item, dict) for item in listed):
-    listed = [item.get("id") for item in listed]
-assert listed == list(range(1, 11)), (
-    f"With 12 items in ITEMS, GET /items should list the ids 1 to 10, got {listed!r}. "
+for _item_id in (12, 3, 7, 1, 11, 5, 9, 2, 10, 4, 8, 6):
+    ITEMS[_item_id] = {"id": _item_id, "name": f"item {_item_id}", "quantity": 1}
+_response = _send("GET", "/items")
+_listed = json_of(_response)
+if isinstance(_listed, list) and all(isinstance(item, dict) for item in _listed):
+    _listed = [item.get("id") for item in _listed]
+assert _listed == list(range(1, 11)), (
+    f"With 12 items in ITEMS, GET /items should list the ids 1 to 10, got {_listed!r}. "
     "Hint: leave list_items as given: it sorts the ids, and its limit is 10 by default."
 )
 ITEMS.clear()
-ITEMS.update(saved)
+ITEMS.update(_saved)
 for _ in range(2):
     _http_error("GET", "/items/3", 404, "Item not found")
-    _invalid("GET", "/items", [{"loc": "query.limit", "msg": NOT_INT}], query=b"limit=x")
+    _invalid("GET", "/items", [{"loc": "query.limit", "msg": _NOT_INT}], query=b"limit=x")

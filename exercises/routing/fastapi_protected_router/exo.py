@@ -1,20 +1,20 @@
 # --- PYODIDE:env --- #
-import json
+import json as _json
 
-from course_helpers.packages import require
+from course_helpers.packages import require as _require
 
-await require("fastapi")
+await _require("fastapi")
 from course_helpers.asgi import call_asgi
-from course_helpers.checks import call
-from course_helpers.fastapi_setup import prepare_fastapi
+from course_helpers.checks import call as _call
+from course_helpers.fastapi_setup import prepare_fastapi as _prepare_fastapi
 
-prepare_fastapi()
+_prepare_fastapi()
 
 
 def json_of(response):
     """The response's body, parsed as JSON (an AssertionError that says so when it is not JSON)."""
     try:
-        return json.loads(response.body)
+        return _json.loads(response.body)
     except ValueError:
         raise AssertionError(
             f"The body should be JSON, got {response.body[:80]!r} (status {response.status!r}). "
@@ -92,47 +92,47 @@ app.include_router(admin, prefix="/v1")
 
 
 # --- PYODIDE:tests --- #
-ALICE = {"authorization": "Bearer s3cret-alice"}
+_ALICE = {"authorization": "Bearer s3cret-alice"}
 
-response = call_asgi(app, path="/v1/admin/whoami", headers=ALICE)
-if response.status == 404 and "/admin/whoami" in [
+_response = call_asgi(app, path="/v1/admin/whoami", headers=_ALICE)
+if _response.status == 404 and "/admin/whoami" in [
     getattr(r, "path", "") for r in getattr(globals().get("admin"), "routes", [])
 ]:
-    advice = (
+    _advice = (
         "the router has /admin/whoami, the app does not: include_router copies the routes the router has when it "
         "is called. Call app.include_router(admin, prefix='/v1') after the @admin routes."
     )
 else:
-    advice = (
+    _advice = (
         "admin = APIRouter(prefix='/admin', ...), @admin.get('/whoami'), then app.include_router(admin, "
         "prefix='/v1') after the routes; whoami takes user: Annotated[str, Depends(require_token)]."
     )
-assert response.status == 200 and json_of(response) == {"user": "alice"}, (
+assert _response.status == 200 and json_of(_response) == {"user": "alice"}, (
     f"GET /v1/admin/whoami with 'Authorization: Bearer s3cret-alice' should get 200 and {{'user': 'alice'}}, got "
-    f"{response.status!r} {response.body[:80]!r}. Hint: {advice}"
+    f"{_response.status!r} {_response.body[:80]!r}. Hint: {_advice}"
 )
 
-response = call_asgi(app, path="/v1/admin/whoami")
-assert response.status == 401 and json_of(response) == {"detail": "Not authenticated"}, (
+_response = call_asgi(app, path="/v1/admin/whoami")
+assert _response.status == 401 and json_of(_response) == {"detail": "Not authenticated"}, (
     f"GET /v1/admin/whoami without an Authorization header should get 401 and {{'detail': 'Not authenticated'}}, "
-    f"got {response.status!r} {response.body[:80]!r}. Hint: in require_token, raise HTTPException(status_code=401, "
+    f"got {_response.status!r} {_response.body[:80]!r}. Hint: in require_token, raise HTTPException(status_code=401, "
     "detail='Not authenticated', headers=...) when the header is missing: 401 means 'authenticate first'; "
     "403 means 'you are known, and not allowed'."
 )
-assert response.header("www-authenticate") == b"Bearer", (
-    f"The 401 should carry the header 'WWW-Authenticate: Bearer', got {response.header('www-authenticate')!r}. "
+assert _response.header("www-authenticate") == b"Bearer", (
+    f"The 401 should carry the header 'WWW-Authenticate: Bearer', got {_response.header('www-authenticate')!r}. "
     "Hint: HTTPException(..., headers={'WWW-Authenticate': 'Bearer'}): a 401 must tell the client which scheme "
     "to authenticate with."
 )
 
-response = call_asgi(app, path="/v1/books")
-assert response.status == 200 and json_of(response) == [
+_response = call_asgi(app, path="/v1/books")
+assert _response.status == 200 and json_of(_response) == [
     {"id": 1, "title": "Dune"},
     {"id": 2, "title": "Emma"},
     {"id": 3, "title": "Beloved"},
 ], (
     f"GET /v1/books, a route outside the router, should get 200 and the books without any token, got "
-    f"{response.status!r} {response.body[:80]!r}. Hint: put the dependency on the admin router only, not on "
+    f"{_response.status!r} {_response.body[:80]!r}. Hint: put the dependency on the admin router only, not on "
     "FastAPI(dependencies=...)."
 )
 
@@ -140,7 +140,7 @@ assert response.status == 200 and json_of(response) == [
 from fastapi import APIRouter as _APIRouter
 from fastapi import FastAPI as _FastAPI
 
-BOB = {"authorization": "Bearer t0ken-bob"}
+_BOB = {"authorization": "Bearer t0ken-bob"}
 
 
 def _request(target, method, path, headers=None, root_path="", where=""):
@@ -188,38 +188,38 @@ def _sample_path(path):
 
 
 # The router object: an APIRouter named admin, with its own prefix.
-router = globals().get("admin")
-assert isinstance(router, _APIRouter), (
-    f"admin should be an APIRouter, got {type(router).__name__}. "
+_router = globals().get("admin")
+assert isinstance(_router, _APIRouter), (
+    f"admin should be an APIRouter, got {type(_router).__name__}. "
     "Hint: admin = APIRouter(prefix='/admin', dependencies=[Depends(require_token)])."
 )
-assert router.prefix == "/admin", (
-    f"The router's own prefix should be '/admin', got {router.prefix!r}. Hint: the router says where its routes "
+assert _router.prefix == "/admin", (
+    f"The router's own prefix should be '/admin', got {_router.prefix!r}. Hint: the router says where its routes "
     "live, APIRouter(prefix='/admin'), and the app adds the version when it includes it: "
     "app.include_router(admin, prefix='/v1'); the two prefixes add up."
 )
-admin_routes = [route for route in app.routes if getattr(route, "path", "").startswith("/v1/admin/")]
-assert {route.path for route in admin_routes} >= {"/v1/admin/whoami", "/v1/admin/books/{book_id}"}, (
+_admin_routes = [route for route in app.routes if getattr(route, "path", "").startswith("/v1/admin/")]
+assert {route.path for route in _admin_routes} >= {"/v1/admin/whoami", "/v1/admin/books/{book_id}"}, (
     f"The app should have the routes /v1/admin/whoami and /v1/admin/books/{{book_id}}, it has "
-    f"{sorted(route.path for route in admin_routes)}. Hint: include_router copies the routes the router has when "
+    f"{sorted(route.path for route in _admin_routes)}. Hint: include_router copies the routes the router has when "
     "it is called: call app.include_router(admin, prefix='/v1') after the @admin routes, and only once."
 )
 
 # Every route of the router in the app requires the token, whatever its method and path.
-for route in admin_routes:
-    for method in sorted(getattr(route, "methods", None) or ["GET"]):
-        path = _sample_path(route.path)
-        if require_token in _dependencies_of(route) or require_token in [
-            getattr(d, "dependency", None) for d in router.dependencies
+for _route in _admin_routes:
+    for _method in sorted(getattr(_route, "methods", None) or ["GET"]):
+        _path = _sample_path(_route.path)
+        if require_token in _dependencies_of(_route) or require_token in [
+            getattr(d, "dependency", None) for d in _router.dependencies
         ]:
-            advice = "every route of the admin router requires a valid token."
+            _advice = "every route of the admin router requires a valid token."
         else:
-            advice = (
+            _advice = (
                 "this route of the router does not depend on require_token: put the dependency on the router, "
                 "APIRouter(..., dependencies=[Depends(require_token)]), and it protects all its routes."
             )
-        _refused(app, method, path, advice=advice)
-        _refused(app, method, path, {"authorization": "Bearer wrong"}, advice=advice)
+        _refused(app, _method, _path, advice=_advice)
+        _refused(app, _method, _path, {"authorization": "Bearer wrong"}, advice=_advice)
 
 
 # A route added to the router later, in another app that includes it: protected too.
@@ -227,63 +227,63 @@ def _probe():
     return {"probe": True}
 
 
-call(router.add_api_route, "/_probe", _probe, methods=["GET"], described_as="admin.add_api_route('/_probe', ...)")
+_call(_router.add_api_route, "/_probe", _probe, methods=["GET"], described_as="admin.add_api_route('/_probe', ...)")
 try:
-    other = _FastAPI()
-    call(other.include_router, router, described_as="FastAPI().include_router(admin)")
-    on_router = require_token in [getattr(d, "dependency", None) for d in router.dependencies]
-    if on_router:
-        advice = "every route of the admin router requires a valid token."
-    elif any(require_token in _dependencies_of(route) for route in router.routes):
-        advice = (
+    _other = _FastAPI()
+    _call(_other.include_router, _router, described_as="FastAPI().include_router(admin)")
+    _on_router = require_token in [getattr(d, "dependency", None) for d in _router.dependencies]
+    if _on_router:
+        _advice = "every route of the admin router requires a valid token."
+    elif any(require_token in _dependencies_of(route) for route in _router.routes):
+        _advice = (
             "the dependency is on each route, not on the router: a route added later has none. Put it on the "
             "router, APIRouter(..., dependencies=[Depends(require_token)])."
         )
     else:
-        advice = (
+        _advice = (
             "the dependency is not on the router: put it on the APIRouter, not on include_router(..., "
             "dependencies=...), so that the router protects its routes in any app that includes it."
         )
-    _refused(other, "GET", "/admin/_probe", advice=advice, where="; a route added to admin later, in another app")
-    shown, response = _request(other, "GET", "/admin/_probe", ALICE, where="; in another app")
-    assert response.status == 200, (
-        f"{shown} should get 200: the token is valid, got {response.status!r} {response.body[:80]!r}. "
+    _refused(_other, "GET", "/admin/_probe", advice=_advice, where="; a route added to admin later, in another app")
+    _shown, _response = _request(_other, "GET", "/admin/_probe", _ALICE, where="; in another app")
+    assert _response.status == 200, (
+        f"{_shown} should get 200: the token is valid, got {_response.status!r} {_response.body[:80]!r}. "
         "Hint: require_token should return the user, not raise, for a valid token."
     )
 finally:
-    router.routes[:] = [route for route in router.routes if getattr(route, "endpoint", None) is not _probe]
+    _router.routes[:] = [route for route in _router.routes if getattr(route, "endpoint", None) is not _probe]
 
 # The prefixes add up: the router keeps /admin wherever it is included.
-v2 = _FastAPI()
-call(v2.include_router, router, prefix="/v2", described_as="FastAPI().include_router(admin, prefix='/v2')")
-shown, response = _request(v2, "GET", "/v2/admin/whoami", BOB, where="; admin included under /v2")
-assert response.status == 200 and json_of(response) == {"user": "bob"}, (
-    f"{shown} should get 200 and {{'user': 'bob'}}, got {response.status!r} {response.body[:80]!r}. "
+_v2 = _FastAPI()
+_call(_v2.include_router, _router, prefix="/v2", described_as="FastAPI().include_router(admin, prefix='/v2')")
+_shown, _response = _request(_v2, "GET", "/v2/admin/whoami", _BOB, where="; admin included under /v2")
+assert _response.status == 200 and json_of(_response) == {"user": "bob"}, (
+    f"{_shown} should get 200 and {{'user': 'bob'}}, got {_response.status!r} {_response.body[:80]!r}. "
     "Hint: the router's prefix is its own, '/admin'; the app adds '/v1' when it includes it."
 )
-for path in ("/admin/whoami", "/v1/admin/admin/whoami", "/v1/v1/admin/whoami", "/v1/whoami"):
-    shown, response = _request(app, "GET", path, ALICE)
-    assert response.status == 404, (
-        f"{shown} should get 404, got {response.status!r} {response.body[:80]!r}. Hint: the router has the "
+for _path in ("/admin/whoami", "/v1/admin/admin/whoami", "/v1/v1/admin/whoami", "/v1/whoami"):
+    _shown, _response = _request(app, "GET", _path, _ALICE)
+    assert _response.status == 404, (
+        f"{_shown} should get 404, got {_response.status!r} {_response.body[:80]!r}. Hint: the router has the "
         "prefix '/admin' and is included once, under '/v1': its routes live under /v1/admin/ only."
     )
 
 # Reading the Authorization header.
-for value, user in (
+for _value, _user in (
     ("Bearer s3cret-alice", "alice"),
     ("Bearer t0ken-bob", "bob"),
     ("bearer t0ken-bob", "bob"),
     ("BEARER s3cret-alice", "alice"),
     ("BeArEr t0ken-bob", "bob"),
 ):
-    shown, response = _request(app, "GET", "/v1/admin/whoami", {"authorization": value})
-    got = json_of(response) if response.status == 200 else response.body[:80]
-    assert response.status == 200 and got == {"user": user}, (
-        f"{shown} should get 200 and {{'user': {user!r}}}, got {response.status!r} {got!r}. Hint: the "
+    _shown, _response = _request(app, "GET", "/v1/admin/whoami", {"authorization": _value})
+    _got = json_of(_response) if _response.status == 200 else _response.body[:80]
+    assert _response.status == 200 and _got == {"user": _user}, (
+        f"{_shown} should get 200 and {{'user': {_user!r}}}, got {_response.status!r} {_got!r}. Hint: the "
         "authentication scheme is case-insensitive (RFC 9110, section 11.1): compare scheme.lower() with 'bearer'; "
         "the token itself is compared exactly."
     )
-for value in (
+for _value in (
     "Bearer",
     "Bearer ",
     "Bearer S3CRET-ALICE",
@@ -303,7 +303,7 @@ for value in (
         app,
         "GET",
         "/v1/admin/whoami",
-        {"authorization": value},
+        {"authorization": _value},
         advice="accept only 'Bearer', in any case, a space, then a token of TOKENS exactly; for anything else, "
         "including a header that cannot be split in two, raise the 401: never let an IndexError or a ValueError "
         "become a 500.",
@@ -312,89 +312,89 @@ for value in (
 # Deleting a book: the token first, then the book.
 _refused(app, "DELETE", "/v1/admin/books/2")
 _refused(app, "DELETE", "/v1/admin/books/abc", advice="the router's dependency runs before the path is validated.")
-shown, response = _request(app, "GET", "/v1/books")
-assert _ids_listed(response) == [1, 2, 3], (
-    f"A refused DELETE changed the books: {shown} now gives {response.body[:80]!r}. "
+_shown, _response = _request(app, "GET", "/v1/books")
+assert _ids_listed(_response) == [1, 2, 3], (
+    f"A refused DELETE changed the books: {_shown} now gives {_response.body[:80]!r}. "
     "Hint: the dependency raises before the path operation runs; do not delete anything before it has."
 )
-for attempt in (1, 2):
-    shown, response = _request(app, "DELETE", "/v1/admin/books/2", BOB)
-    if attempt == 1:
-        assert response.status == 204 and response.body == b"", (
-            f"{shown} should get 204 with an empty body, got {response.status!r} {response.body[:80]!r}. "
+for _attempt in (1, 2):
+    _shown, _response = _request(app, "DELETE", "/v1/admin/books/2", _BOB)
+    if _attempt == 1:
+        assert _response.status == 204 and _response.body == b"", (
+            f"{_shown} should get 204 with an empty body, got {_response.status!r} {_response.body[:80]!r}. "
             "Hint: @admin.delete('/books/{book_id}', status_code=204), and return nothing."
         )
     else:
-        got = json_of(response)
-        assert response.status == 404 and got == {"detail": "Book not found"}, (
-            f"{shown}, the book being gone, should get 404 and {{'detail': 'Book not found'}}, got "
-            f"{response.status!r} {got!r}. Hint: raise HTTPException(status_code=404, detail='Book not found') "
+        _got = json_of(_response)
+        assert _response.status == 404 and _got == {"detail": "Book not found"}, (
+            f"{_shown}, the book being gone, should get 404 and {{'detail': 'Book not found'}}, got "
+            f"{_response.status!r} {_got!r}. Hint: raise HTTPException(status_code=404, detail='Book not found') "
             "when book_id is not a key of BOOKS."
         )
-shown, response = _request(app, "GET", "/v1/books")
-assert _ids_listed(response) == [1, 3], (
-    f"After DELETE /v1/admin/books/2, {shown} should list the books 1 and 3, got {response.body[:80]!r}. "
+_shown, _response = _request(app, "GET", "/v1/books")
+assert _ids_listed(_response) == [1, 3], (
+    f"After DELETE /v1/admin/books/2, {_shown} should list the books 1 and 3, got {_response.body[:80]!r}. "
     "Hint: del BOOKS[book_id]."
 )
 BOOKS[0] = "Ulysses"  # added last, listed first
-shown, response = _request(app, "GET", "/v1/books")
-assert _ids_listed(response) == [0, 1, 3], (
-    f"With a book 0 added to BOOKS last, {shown} should list the ids [0, 1, 3], got {response.body[:80]!r}. "
+_shown, _response = _request(app, "GET", "/v1/books")
+assert _ids_listed(_response) == [0, 1, 3], (
+    f"With a book 0 added to BOOKS last, {_shown} should list the ids [0, 1, 3], got {_response.body[:80]!r}. "
     "Hint: keep list_books as given: it sorts the ids, sorted(BOOKS)."
 )
 del BOOKS[0]
-shown, response = _request(app, "DELETE", "/v1/admin/books/99", ALICE)
-assert response.status == 404 and json_of(response) == {"detail": "Book not found"}, (
-    f"{shown} (no such book) should get 404 and {{'detail': 'Book not found'}}, got {response.status!r} "
-    f"{response.body[:80]!r}. Hint: check that book_id is a key of BOOKS before deleting it."
+_shown, _response = _request(app, "DELETE", "/v1/admin/books/99", _ALICE)
+assert _response.status == 404 and json_of(_response) == {"detail": "Book not found"}, (
+    f"{_shown} (no such book) should get 404 and {{'detail': 'Book not found'}}, got {_response.status!r} "
+    f"{_response.body[:80]!r}. Hint: check that book_id is a key of BOOKS before deleting it."
 )
 
 # Routes outside the router: no token needed, and a bad one changes nothing.
-for headers in (None, {"authorization": "Bearer wrong"}, {"authorization": "Basic x"}, ALICE):
-    shown, response = _request(app, "GET", "/v1/books", headers)
-    assert response.status == 200, (
-        f"{shown} should get 200: /v1/books is outside the admin router, got {response.status!r} "
-        f"{response.body[:80]!r}. Hint: depend on require_token in the admin router only."
+for _headers in (None, {"authorization": "Bearer wrong"}, {"authorization": "Basic x"}, _ALICE):
+    _shown, _response = _request(app, "GET", "/v1/books", _headers)
+    assert _response.status == 200, (
+        f"{_shown} should get 200: /v1/books is outside the admin router, got {_response.status!r} "
+        f"{_response.body[:80]!r}. Hint: depend on require_token in the admin router only."
     )
 
 # Routing comes first: no route, or another method, is answered before any dependency runs.
-for method, path, status in (
+for _method, _path, _status in (
     ("GET", "/v1/admin/nothing", 404),
     ("GET", "/v1/admin", 404),
     ("HEAD", "/v1/admin/whoami", 405),
     ("POST", "/v1/admin/whoami", 405),
     ("GET", "/v1/admin/books/1", 405),
 ):
-    shown, response = _request(app, method, path)
-    assert response.status == status, (
-        f"{shown} should get FastAPI's {status}, got {response.status!r} {response.body[:80]!r}. Hint: declare "
+    _shown, _response = _request(app, _method, _path)
+    assert _response.status == _status, (
+        f"{_shown} should get FastAPI's {_status}, got {_response.status!r} {_response.body[:80]!r}. Hint: declare "
         "each route with its own method (@admin.get, @admin.delete): FastAPI finds the route, or answers 404 or 405, "
         "before it runs any dependency."
     )
 
 # Mounted under a prefix (ASGI root_path).
-shown, response = _request(app, "GET", "/api/v1/admin/whoami", ALICE, root_path="/api", where="; mounted at /api")
-assert response.status == 200 and json_of(response) == {"user": "alice"}, (
-    f"{shown} should get 200 and {{'user': 'alice'}}, got {response.status!r} {response.body[:80]!r}. "
+_shown, _response = _request(app, "GET", "/api/v1/admin/whoami", _ALICE, root_path="/api", where="; mounted at /api")
+assert _response.status == 200 and json_of(_response) == {"user": "alice"}, (
+    f"{_shown} should get 200 and {{'user': 'alice'}}, got {_response.status!r} {_response.body[:80]!r}. "
     "Hint: declare the paths without the mount point: FastAPI strips root_path before matching."
 )
 
 # The way tests swap the dependency: app.dependency_overrides.
 try:
     app.dependency_overrides[require_token] = lambda: "tester"
-    shown, response = _request(app, "GET", "/v1/admin/whoami", where="; require_token overridden")
-    got = json_of(response) if response.header("content-type") == b"application/json" else response.body[:80]
-    assert response.status == 200 and got == {"user": "tester"}, (
-        f"{shown} should get 200 and {{'user': 'tester'}}, got {response.status!r} {got!r}. Hint: whoami takes "
+    _shown, _response = _request(app, "GET", "/v1/admin/whoami", where="; require_token overridden")
+    _got = json_of(_response) if _response.header("content-type") == b"application/json" else _response.body[:80]
+    assert _response.status == 200 and _got == {"user": "tester"}, (
+        f"{_shown} should get 200 and {{'user': 'tester'}}, got {_response.status!r} {_got!r}. Hint: whoami takes "
         "user: Annotated[str, Depends(require_token)]: FastAPI replaces what Depends names, but a direct call "
         "require_token(...) in the function body is not replaced by the override."
     )
-    shown, response = _request(app, "DELETE", "/v1/admin/books/3", where="; require_token overridden")
-    assert response.status == 204, (
-        f"{shown} should get 204, got {response.status!r} {response.body[:80]!r}. Hint: protect the routes with "
+    _shown, _response = _request(app, "DELETE", "/v1/admin/books/3", where="; require_token overridden")
+    assert _response.status == 204, (
+        f"{_shown} should get 204, got {_response.status!r} {_response.body[:80]!r}. Hint: protect the routes with "
         "Depends(require_token), the very function, so that app.dependency_overrides[require_token] replaces it."
     )
-    _refused(v2, "GET", "/v2/admin/whoami", where="; overridden in app, not in this other app")
+    _refused(_v2, "GET", "/v2/admin/whoami", where="; overridden in app, not in this other app")
 finally:
     app.dependency_overrides.clear()
 _refused(app, "GET", "/v1/admin/whoami", where="; override removed")

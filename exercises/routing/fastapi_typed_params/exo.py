@@ -1,19 +1,19 @@
 # --- PYODIDE:env --- #
-import json
+import json as _json
 
-from course_helpers.packages import require
+from course_helpers.packages import require as _require
 
-await require("fastapi")
+await _require("fastapi")
 from course_helpers.asgi import call_asgi
-from course_helpers.fastapi_setup import prepare_fastapi
+from course_helpers.fastapi_setup import prepare_fastapi as _prepare_fastapi
 
-prepare_fastapi()
+_prepare_fastapi()
 
 
 def json_of(response):
     """The response's body, parsed as JSON (an AssertionError that says so when it is not JSON)."""
     try:
-        return json.loads(response.body)
+        return _json.loads(response.body)
     except ValueError:
         raise AssertionError(
             f"The body should be JSON, got {response.body[:80]!r} (status {response.status!r}). "
@@ -77,31 +77,31 @@ def get_book(book_id: Annotated[int, Path(ge=1)]):
 
 
 # --- PYODIDE:tests --- #
-response = call_asgi(app, path="/books/2")
-assert response.status == 200, (
-    f"GET /books/2 should get 200, got {response.status!r} {response.body[:80]!r}. "
+_response = call_asgi(app, path="/books/2")
+assert _response.status == 200, (
+    f"GET /books/2 should get 200, got {_response.status!r} {_response.body[:80]!r}. "
     "Hint: declare @app.api_route('/books/{book_id}', methods=['GET', 'HEAD']) with a parameter book_id typed int; "
     "404 {'detail': 'Not Found'} means no route matched the path."
 )
-assert json_of(response) == {"id": 2, "title": "Emma", "tags": ["classic", "romance"]}, (
-    f"GET /books/2 should return book 2 as it is in BOOKS, got {response.body[:80]!r}. "
+assert json_of(_response) == {"id": 2, "title": "Emma", "tags": ["classic", "romance"]}, (
+    f"GET /books/2 should return book 2 as it is in BOOKS, got {_response.body[:80]!r}. "
     "Hint: return BOOKS[book_id]; with book_id typed int, FastAPI passes 2, not '2'."
 )
 
-response = call_asgi(app, path="/books")
-listed = json_of(response) if response.status == 200 else response.body[:80]
-assert listed == [
+_response = call_asgi(app, path="/books")
+_books_listed = json_of(_response) if _response.status == 200 else _response.body[:80]
+assert _books_listed == [
     {"id": 1, "title": "Dune", "tags": ["sf", "classic"]},
     {"id": 2, "title": "Emma", "tags": ["classic", "romance"]},
     {"id": 3, "title": "Neuromancer", "tags": ["sf", "cyberpunk"]},
     {"id": 4, "title": "Beloved", "tags": ["classic"]},
 ], (
-    f"GET /books should list the four books of BOOKS in id order, got {response.status!r} {listed!r}. "
+    f"GET /books should list the four books of BOOKS in id order, got {_response.status!r} {_books_listed!r}. "
     "Hint: return a list of the book dicts, [BOOKS[book_id] for book_id in sorted(BOOKS)], filtered and paged."
 )
 
-response = call_asgi(app, path="/books", query=b"limit=0")
-assert response.status == 422 and json_of(response) == {
+_response = call_asgi(app, path="/books", query=b"limit=0")
+assert _response.status == 422 and json_of(_response) == {
     "detail": [
         {
             "loc": ["query", "limit"],
@@ -111,7 +111,7 @@ assert response.status == 422 and json_of(response) == {
         }
     ]
 }, (
-    f"GET /books?limit=0 should get FastAPI's 422 for a limit below 1, got {response.status!r} {response.body!r}. "
+    f"GET /books?limit=0 should get FastAPI's 422 for a limit below 1, got {_response.status!r} {_response.body!r}. "
     "Hint: declare limit: Annotated[int, Query(ge=1, le=50)] = 10 and let FastAPI refuse it: do not check it "
     "yourself."
 )
@@ -163,7 +163,7 @@ def _ids(ids):
     return f"[{', '.join(parts)}]"
 
 
-NOT_INT = "value is not a valid integer"
+_NOT_INT = "value is not a valid integer"
 
 
 def _entry(where, name, msg, kind, limit=None):
@@ -187,7 +187,7 @@ def _not_le(where, name, limit):
 
 def _canonical(entries):
     """The entries of a 422 detail as sorted JSON texts: their order, and their keys' order, do not count."""
-    return sorted(json.dumps(entry, sort_keys=True) for entry in entries)
+    return sorted(_json.dumps(entry, sort_keys=True) for entry in entries)
 
 
 def _refused(method, path, query, entries, advice):
@@ -206,155 +206,155 @@ def _refused(method, path, query, entries, advice):
 
 
 # The first and the last book of the shelf, by id.
-for book_id, title in ((1, "Dune"), (4, "Beloved")):
-    shown, status, data = _answer("GET", f"/books/{book_id}")
-    assert status == 200 and isinstance(data, dict) and data.get("title") == title, (
-        f"{shown} should get 200 with the book {title!r}, got {status!r} {data!r}. "
+for _book_id, _title in ((1, "Dune"), (4, "Beloved")):
+    _shown, _status, _data = _answer("GET", f"/books/{_book_id}")
+    assert _status == 200 and isinstance(_data, dict) and _data.get("title") == _title, (
+        f"{_shown} should get 200 with the book {_title!r}, got {_status!r} {_data!r}. "
         "Hint: look the id up in BOOKS as it is, BOOKS[book_id]."
     )
 
 # HEAD: every route answers it as GET does (the server, not the app, leaves the body out).
-for path, query in (
+for _path, _query in (
     ("/books", b""),
     ("/books", b"tag=sf"),
     ("/books/count", b""),
     ("/books/1", b""),
     ("/books/99", b""),
 ):
-    shown_get, get = _request("GET", path, query)
-    shown, head = _request("HEAD", path, query)
-    assert head.status == get.status and head.header("content-type") == get.header("content-type"), (
-        f"{shown} should get the status and content-type of {shown_get}, {get.status!r} "
-        f"{get.header('content-type')!r}, got {head.status!r} {head.header('content-type')!r}. Hint: @app.get "
+    _shown_get, _get = _request("GET", _path, _query)
+    _shown, _head = _request("HEAD", _path, _query)
+    assert _head.status == _get.status and _head.header("content-type") == _get.header("content-type"), (
+        f"{_shown} should get the status and content-type of {_shown_get}, {_get.status!r} "
+        f"{_get.header('content-type')!r}, got {_head.status!r} {_head.header('content-type')!r}. Hint: @app.get "
         "accepts GET alone, and FastAPI answers HEAD with 405; declare @app.api_route(path, methods=['GET', 'HEAD'])."
     )
-    assert head.header("content-length") == get.header("content-length"), (
-        f"{shown} should announce the content-length of {shown_get}, {get.header('content-length')!r}, got "
-        f"{head.header('content-length')!r}. Hint: let the same path operation answer GET and HEAD."
+    assert _head.header("content-length") == _get.header("content-length"), (
+        f"{_shown} should announce the content-length of {_shown_get}, {_get.header('content-length')!r}, got "
+        f"{_head.header('content-length')!r}. Hint: let the same path operation answer GET and HEAD."
     )
 
 # /books/count: a fixed path next to /books/{book_id}.
-shown, status, data = _answer("GET", "/books/count")
-if status == 422:
-    advice = (
+_shown, _status, _data = _answer("GET", "/books/count")
+if _status == 422:
+    _advice = (
         "FastAPI tries routes in the order they were declared, and /books/{book_id} matched first ('count' is no "
         "int): declare /books/count before /books/{book_id}."
     )
 else:
-    advice = "return {'count': len(BOOKS)} from the path operation of /books/count."
-assert status == 200 and data == {"count": 4}, (
-    f"{shown} should get 200 with {{'count': 4}}, got {status!r} {data!r}. Hint: {advice}"
+    _advice = "return {'count': len(BOOKS)} from the path operation of /books/count."
+assert _status == 200 and _data == {"count": 4}, (
+    f"{_shown} should get 200 with {{'count': 4}}, got {_status!r} {_data!r}. Hint: {_advice}"
 )
 
 # An id that is no book: 404, with a detail of its own.
-for book_id in ("5", "99", "123456789012345678901234567890"):
-    shown, status, data = _answer("GET", f"/books/{book_id}")
-    if status == 200 and isinstance(data, list):
-        advice = (
+for _book_id in ("5", "99", "123456789012345678901234567890"):
+    _shown, _status, _data = _answer("GET", f"/books/{_book_id}")
+    if _status == 200 and isinstance(_data, list):
+        _advice = (
             "FastAPI does not read a (body, status) tuple as Flask does: it sends the tuple as a JSON list, "
             "with 200. raise HTTPException(status_code=404, detail='Book not found')."
         )
     else:
-        advice = "raise HTTPException(status_code=404, detail='Book not found') when book_id is not a key of BOOKS."
-    assert status == 404 and data == {"detail": "Book not found"}, (
-        f"{shown} (no such book) should get 404 with {{'detail': 'Book not found'}}, got {status!r} {data!r}. "
-        f"Hint: {advice}"
+        _advice = "raise HTTPException(status_code=404, detail='Book not found') when book_id is not a key of BOOKS."
+    assert _status == 404 and _data == {"detail": "Book not found"}, (
+        f"{_shown} (no such book) should get 404 with {{'detail': 'Book not found'}}, got {_status!r} {_data!r}. "
+        f"Hint: {_advice}"
     )
 
 # book_id: a whole number, 1 or more; FastAPI refuses the rest with 422.
-for book_id in ("0", "-1", "-42"):
+for _book_id in ("0", "-1", "-42"):
     _refused(
         "GET",
-        f"/books/{book_id}",
+        f"/books/{_book_id}",
         b"",
         [_not_ge("path", "book_id", 1)],
         "ids start at 1: declare book_id: Annotated[int, Path(ge=1)], and FastAPI refuses 0 and below.",
     )
-for book_id in ("abc", "1.5", "one", "1e3", "0x1"):
+for _book_id in ("abc", "1.5", "one", "1e3", "0x1"):
     _refused(
         "GET",
-        f"/books/{book_id}",
+        f"/books/{_book_id}",
         b"",
-        [_entry("path", "book_id", NOT_INT, "type_error.integer")],
+        [_entry("path", "book_id", _NOT_INT, "type_error.integer")],
         "type book_id as int: FastAPI refuses a path segment that is no whole number.",
     )
 
 # Another shelf: 60 books, put into BOOKS out of order, tagged by what their ids are divisible by.
-saved = dict(BOOKS)
+_saved = dict(BOOKS)
 BOOKS.clear()
-for book_id in [*range(60, 30, -1), *range(1, 31)]:
-    tags = [name for name, step in (("two", 2), ("three", 3), ("five", 5)) if book_id % step == 0]
-    BOOKS[book_id] = {"id": book_id, "title": f"Book {book_id}", "tags": tags}
-ALL = list(range(1, 61))
+for _book_id in [*range(60, 30, -1), *range(1, 31)]:
+    _tags = [name for name, step in (("two", 2), ("three", 3), ("five", 5)) if _book_id % step == 0]
+    BOOKS[_book_id] = {"id": _book_id, "title": f"Book {_book_id}", "tags": _tags}
+_ALL = list(range(1, 61))
 
-for query, expected in (
-    (b"", ALL[:10]),
+for _query, _expected in (
+    (b"", _ALL[:10]),
     (b"limit=1", [1]),
-    (b"limit=50", ALL[:50]),
-    (b"limit=49", ALL[:49]),
+    (b"limit=50", _ALL[:50]),
+    (b"limit=49", _ALL[:49]),
     (b"limit=2", [1, 2]),
-    (b"offset=0", ALL[:10]),
-    (b"offset=1", ALL[1:11]),
-    (b"offset=55", ALL[55:]),
+    (b"offset=0", _ALL[:10]),
+    (b"offset=1", _ALL[1:11]),
+    (b"offset=55", _ALL[55:]),
     (b"offset=59", [60]),
     (b"offset=60", []),
     (b"offset=1000", []),
     (b"limit=3&offset=7", [8, 9, 10]),
     (b"offset=7&limit=3", [8, 9, 10]),
     (b"limit=%33", [1, 2, 3]),
-    (b"limit=50&offset=20", ALL[20:]),
+    (b"limit=50&offset=20", _ALL[20:]),
     (b"sort=desc&limit=2&page=3", [1, 2]),
-    (b"LIMIT=3&Offset=5", ALL[:10]),
+    (b"LIMIT=3&Offset=5", _ALL[:10]),
 ):
-    shown, status, ids, data = _listed(query)
-    if status == 422:
-        advice = (
+    _shown, _status, _got_ids, _data = _listed(_query)
+    if _status == 422:
+        _advice = (
             "this query is valid: limit goes from 1 to 50 and offset from 0, both bounds included; Query(ge=..., "
             "le=...) includes its bounds, gt= and lt= exclude them."
         )
     else:
-        advice = (
+        _advice = (
             "sort the ids, skip offset books, then keep at most limit: [offset : offset + limit]; limit is 10 "
             "when absent, offset 0, and unknown parameters are ignored."
         )
-    assert status == 200 and ids == expected, (
-        f"{shown} should list the books {_ids(expected)} (60 on the shelf), got {status!r} "
-        f"{_ids(ids) if ids is not None else repr(data)}. Hint: {advice}"
+    assert _status == 200 and _got_ids == _expected, (
+        f"{_shown} should list the books {_ids(_expected)} (60 on the shelf), got {_status!r} "
+        f"{_ids(_got_ids) if _got_ids is not None else repr(_data)}. Hint: {_advice}"
     )
 
-for query, entries in (
+for _query, _entries in (
     (b"limit=51", [_not_le("query", "limit", 50)]),
     (b"limit=1000", [_not_le("query", "limit", 50)]),
     (b"limit=-1", [_not_ge("query", "limit", 1)]),
-    (b"limit=abc", [_entry("query", "limit", NOT_INT, "type_error.integer")]),
-    (b"limit=", [_entry("query", "limit", NOT_INT, "type_error.integer")]),
-    (b"limit=2.5", [_entry("query", "limit", NOT_INT, "type_error.integer")]),
+    (b"limit=abc", [_entry("query", "limit", _NOT_INT, "type_error.integer")]),
+    (b"limit=", [_entry("query", "limit", _NOT_INT, "type_error.integer")]),
+    (b"limit=2.5", [_entry("query", "limit", _NOT_INT, "type_error.integer")]),
 ):
     _refused(
         "GET",
         "/books",
-        query,
-        entries,
+        _query,
+        _entries,
         "declare limit: Annotated[int, Query(ge=1, le=50)] = 10: ge and le are inclusive bounds, and FastAPI names "
         "the one that was broken.",
     )
-for query, entries in (
+for _query, _entries in (
     (b"offset=-1", [_not_ge("query", "offset", 0)]),
     (b"offset=-60", [_not_ge("query", "offset", 0)]),
-    (b"offset=x", [_entry("query", "offset", NOT_INT, "type_error.integer")]),
+    (b"offset=x", [_entry("query", "offset", _NOT_INT, "type_error.integer")]),
     (b"limit=0&offset=-1", [_not_ge("query", "limit", 1), _not_ge("query", "offset", 0)]),
     (b"offset=-1&limit=51", [_not_le("query", "limit", 50), _not_ge("query", "offset", 0)]),
 ):
     _refused(
         "GET",
         "/books",
-        query,
-        entries,
+        _query,
+        _entries,
         "declare offset: Annotated[int, Query(ge=0)] = 0: a negative offset would slice from the end of the list.",
     )
 
 # tag: repeated in the query, every one of them must be among the book's tags.
-for query, expected in (
+for _query, _expected in (
     (b"tag=five", [5, 10, 15, 20, 25, 30, 35, 40, 45, 50]),
     (b"tag=two&tag=three", [6, 12, 18, 24, 30, 36, 42, 48, 54, 60]),
     (b"tag=three&tag=two", [6, 12, 18, 24, 30, 36, 42, 48, 54, 60]),
@@ -364,25 +364,25 @@ for query, expected in (
     (b"tag=Two", []),
     (b"tag=two&tag=seven", []),
 ):
-    shown, status, ids, data = _listed(query)
-    if ids is not None and len(ids) == 10 and ids == ALL[:10]:
-        advice = (
+    _shown, _status, _got_ids, _data = _listed(_query)
+    if _got_ids is not None and len(_got_ids) == 10 and _got_ids == _ALL[:10]:
+        _advice = (
             "the tag filter was not applied: a parameter typed list[str] without Query() is read from the request "
             "body, not from the query string. Declare tag: Annotated[list[str], Query()] = []."
         )
     else:
-        advice = (
+        _advice = (
             "a book is listed when every tag given is among its tags: all(t in book['tags'] for t in tag). "
             "Type tag as a list, Annotated[list[str], Query()], or FastAPI keeps only the last tag=."
         )
-    assert status == 200 and ids == expected, (
-        f"{shown} should list the books {_ids(expected)}, got {status!r} {_ids(ids) if ids is not None else repr(data)}. "
-        f"Hint: {advice}"
+    assert _status == 200 and _got_ids == _expected, (
+        f"{_shown} should list the books {_ids(_expected)}, got {_status!r} {_ids(_got_ids) if _got_ids is not None else repr(_data)}. "
+        f"Hint: {_advice}"
     )
 
 # Tags with other characters: FastAPI decodes the query string, the filter compares exactly.
 BOOKS.clear()
-for book_id, tags in (
+for _book_id, _tags in (
     (3, ["café"]),
     (1, ["0"]),
     (2, ["a&b", "x/y"]),
@@ -391,8 +391,8 @@ for book_id, tags in (
     (6, ["sf"]),
     (7, []),
 ):
-    BOOKS[book_id] = {"id": book_id, "title": f"Book {book_id}", "tags": tags}
-for query, expected in (
+    BOOKS[_book_id] = {"id": _book_id, "title": f"Book {_book_id}", "tags": _tags}
+for _query, _expected in (
     (b"tag=caf%C3%A9", [3]),
     (b"tag=cafe", []),
     (b"tag=0", [1]),
@@ -407,47 +407,47 @@ for query, expected in (
     (b"tag=", []),
     (b"", [1, 2, 3, 4, 5, 6, 7]),
 ):
-    shown, status, ids, data = _listed(query)
-    assert status == 200 and ids == expected, (
-        f"{shown} should list the books {expected}, got {status!r} {ids if ids is not None else data!r}. "
+    _shown, _status, _got_ids, _data = _listed(_query)
+    assert _status == 200 and _got_ids == _expected, (
+        f"{_shown} should list the books {_expected}, got {_status!r} {_got_ids if _got_ids is not None else _data!r}. "
         "Hint: compare each tag exactly as FastAPI decoded it (%26 is &, %2B is +, + is a space); a tag= with "
         "nothing after it asks for the tag '', and a query without tag= applies no filter."
     )
 
 # The same request twice: the same answer, and BOOKS unchanged.
-before = json.dumps(BOOKS, sort_keys=True)
+_before = _json.dumps(BOOKS, sort_keys=True)
 for _ in range(2):
-    shown, status, ids, data = _listed(b"tag=sf&limit=1")
-    assert status == 200 and ids == [6], (
-        f"{shown}, sent twice, should list [6] each time, got {status!r} {ids if ids is not None else data!r}. "
+    _shown, _status, _got_ids, _data = _listed(b"tag=sf&limit=1")
+    assert _status == 200 and _got_ids == [6], (
+        f"{_shown}, sent twice, should list [6] each time, got {_status!r} {_got_ids if _got_ids is not None else _data!r}. "
         "Hint: build a new list on each request; never change BOOKS or the books while listing them."
     )
-assert json.dumps(BOOKS, sort_keys=True) == before, (
+assert _json.dumps(BOOKS, sort_keys=True) == _before, (
     "Listing the books changed BOOKS. Hint: filter and slice into a new list; leave BOOKS and the books' tags as they are."
 )
 
 # An empty shelf.
 BOOKS.clear()
-for path, expected in (("/books", []), ("/books/count", {"count": 0})):
-    shown, status, data = _answer("GET", path)
-    assert status == 200 and data == expected, (
-        f"{shown}, with BOOKS empty, should get 200 with {expected!r}, got {status!r} {data!r}. "
+for _path, _expected in (("/books", []), ("/books/count", {"count": 0})):
+    _shown, _status, _data = _answer("GET", _path)
+    assert _status == 200 and _data == _expected, (
+        f"{_shown}, with BOOKS empty, should get 200 with {_expected!r}, got {_status!r} {_data!r}. "
         "Hint: an empty list and a count of 0 are answers like any other: read BOOKS on each request."
     )
-BOOKS.update(saved)
+BOOKS.update(_saved)
 
 # What FastAPI does for you: keep it so.
 try:
-    mounted = call_asgi(app, path="/api/books/2", root_path="/api")
-except AssertionError as error:
+    _mounted = call_asgi(app, path="/api/books/2", root_path="/api")
+except AssertionError as _error:
     raise AssertionError(
-        f"{error} (the request: GET /api/books/2, mounted at /api)\nHint: route the paths of the statement only."
+        f"{_error} (the request: GET /api/books/2, mounted at /api)\nHint: route the paths of the statement only."
     ) from None
-assert mounted.status == 200 and json_of(mounted) == saved[2], (
-    f"Mounted under /api (ASGI root_path), GET /api/books/2 should get book 2, got {mounted.status!r} {mounted.body[:80]!r}. "
+assert _mounted.status == 200 and json_of(_mounted) == _saved[2], (
+    f"Mounted under /api (ASGI root_path), GET /api/books/2 should get book 2, got {_mounted.status!r} {_mounted.body[:80]!r}. "
     "Hint: declare the routes without any prefix: FastAPI strips root_path before matching."
 )
-for method, path in (
+for _method, _path in (
     ("POST", "/books"),
     ("DELETE", "/books/1"),
     ("PUT", "/books/1"),
@@ -455,21 +455,21 @@ for method, path in (
     ("OPTIONS", "/books"),
     ("BREW", "/books/2"),
 ):
-    shown, response = _request(method, path)
-    allow = {m.strip() for m in (response.header("allow") or b"").decode("latin-1").split(",")}
-    assert response.status == 405 and allow == {"GET", "HEAD"}, (
-        f"{shown} should get 405 with the methods GET and HEAD in Allow, got {response.status!r} and Allow "
-        f"{response.header('allow')!r}. Hint: declare methods=['GET', 'HEAD'] and nothing else on each route: "
+    _shown, _response = _request(_method, _path)
+    _allow = {m.strip() for m in (_response.header("allow") or b"").decode("latin-1").split(",")}
+    assert _response.status == 405 and _allow == {"GET", "HEAD"}, (
+        f"{_shown} should get 405 with the methods GET and HEAD in Allow, got {_response.status!r} and Allow "
+        f"{_response.header('allow')!r}. Hint: declare methods=['GET', 'HEAD'] and nothing else on each route: "
         "FastAPI answers the other methods with 405 and computes Allow itself."
     )
-    shown, status, data = _answer(method, path)
-    assert data == {"detail": "Method Not Allowed"}, (
-        f"{shown} should get FastAPI's body {{'detail': 'Method Not Allowed'}}, got {data!r}. "
+    _shown, _status, _data = _answer(_method, _path)
+    assert _data == {"detail": "Method Not Allowed"}, (
+        f"{_shown} should get FastAPI's body {{'detail': 'Method Not Allowed'}}, got {_data!r}. "
         "Hint: leave the 405 to FastAPI."
     )
-for path in ("/authors", "/book/1", "/books/1/reviews", "/", "/books/count/1"):
-    shown, status, data = _answer("GET", path)
-    assert status == 404 and data == {"detail": "Not Found"}, (
-        f"{shown} should get FastAPI's 404, {{'detail': 'Not Found'}}, got {status!r} {data!r}. "
+for _path in ("/authors", "/book/1", "/books/1/reviews", "/", "/books/count/1"):
+    _shown, _status, _data = _answer("GET", _path)
+    assert _status == 404 and _data == {"detail": "Not Found"}, (
+        f"{_shown} should get FastAPI's 404, {{'detail': 'Not Found'}}, got {_status!r} {_data!r}. "
         "Hint: declare only the three routes of the statement; FastAPI answers any other path with 404."
     )

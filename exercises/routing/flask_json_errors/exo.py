@@ -1,17 +1,17 @@
 # --- PYODIDE:env --- #
-from course_helpers.packages import require
+from course_helpers.packages import require as _require
 
-await require("flask", "werkzeug")
+await _require("flask", "werkzeug")
 
-import json
-import logging
+import json as _json
+import logging as _logging
 
-from course_helpers.checks import call
+from course_helpers.checks import call as _call
 
 
-def send(client, method, path, **options):
+def _send(client, method, path, **options):
     """One request through Flask's test client: what the app raises becomes a failed check with a hint."""
-    return call(
+    return _call(
         client.open,
         path,
         method=method,
@@ -22,30 +22,30 @@ def send(client, method, path, **options):
     )
 
 
-def body_of(response):
+def _body_of(response):
     """The response body decoded as JSON, whatever its Content-Type; None if it is not JSON."""
     try:
-        return json.loads(response.data)
+        return _json.loads(response.data)
     except ValueError:
         return None
 
 
-class LogRecords(logging.Handler):
+class _LogRecords(_logging.Handler):
     """Inside `with LogRecords() as log:`, log.records holds every record logged, by any logger."""
 
     def __init__(self):
-        super().__init__(logging.DEBUG)
+        super().__init__(_logging.DEBUG)
         self.records = []
 
     def emit(self, record):
         self.records.append(record)
 
     def __enter__(self):
-        logging.getLogger().addHandler(self)
+        _logging.getLogger().addHandler(self)
         return self
 
     def __exit__(self, *exc_info):
-        logging.getLogger().removeHandler(self)
+        _logging.getLogger().removeHandler(self)
 
 
 # --- PYODIDE:code --- #
@@ -127,31 +127,31 @@ def http_error(error):
 
 
 # --- PYODIDE:tests --- #
-client = app.test_client()
-response = send(client, "GET", "/items/99")
-assert response.status_code == 404, (
-    f"GET /items/99 (no such item) should get 404, got {response.status_code}. "
+_client = app.test_client()
+_response = _send(_client, "GET", "/items/99")
+assert _response.status_code == 404, (
+    f"GET /items/99 (no such item) should get 404, got {_response.status_code}. "
     "Hint: the handler's answer must keep the error's own status, error.code; error.get_response() already has it."
 )
-assert body_of(response) == {"error": "Not Found", "status": 404}, (
-    f"The 404 should be the JSON {{'error': 'Not Found', 'status': 404}}, got {response.data[:120]!r}. "
+assert _body_of(_response) == {"error": "Not Found", "status": 404}, (
+    f"The 404 should be the JSON {{'error': 'Not Found', 'status': 404}}, got {_response.data[:120]!r}. "
     "Hint: @app.errorhandler(HTTPException) catches every HTTP error."
 )
-response = send(client, "DELETE", "/items/1")
-assert response.status_code == 405, (
-    f"DELETE /items/1 should get 405, got {response.status_code}. "
+_response = _send(_client, "DELETE", "/items/1")
+assert _response.status_code == 405, (
+    f"DELETE /items/1 should get 405, got {_response.status_code}. "
     "Hint: answer with the status of the error the handler receives (error.code), never a fixed one."
 )
-assert body_of(response) == {"error": "Method Not Allowed", "status": 405}, (
-    f"The 405 should be JSON, got {response.data[:120]!r}. "
+assert _body_of(_response) == {"error": "Method Not Allowed", "status": 405}, (
+    f"The 405 should be JSON, got {_response.data[:120]!r}. "
     "Hint: register the handler for HTTPException, not only for 404, and build the body from error.name and error.code."
 )
 
 # --- PYODIDE:secrets --- #
-client = app.test_client()
-NAMES = {400: "Bad Request", 404: "Not Found", 405: "Method Not Allowed", 413: "Request Entity Too Large"}
+_client = app.test_client()
+_NAMES = {400: "Bad Request", 404: "Not Found", 405: "Method Not Allowed", 413: "Request Entity Too Large"}
 # (method, path, what is sent, status, Allow that Flask computes for a 405, what the request is)
-ERRORS = [
+_ERRORS = [
     ("GET", "/nowhere", {}, 404, None, "a path no route matches"),
     ("GET", "/items/abc", {}, 404, None, "an id the int converter refuses"),
     ("GET", "/items/caf%C3%A9", {}, 404, None, "a non-ASCII id"),
@@ -168,97 +168,99 @@ ERRORS = [
     ("POST", "/items/", {"data": "x" * 1025, "content_type": "application/json"}, 413, None, "1025 bytes, one over MAX_CONTENT_LENGTH"),
 ]  # fmt: skip
 
-for method, path, options, status, allow, what in ERRORS:
-    for verb in (method, "HEAD") if method == "GET" else (method,):
-        response = send(client, verb, path, **options)
-        asked = f"{verb} {path} ({what})"
-        assert response.status_code == status, (
-            f"{asked} should get {status}, got {response.status_code}. "
+for _method, _path, _options, _status, _allow, _what in _ERRORS:
+    for _verb in (_method, "HEAD") if _method == "GET" else (_method,):
+        _response = _send(_client, _verb, _path, **_options)
+        _asked = f"{_verb} {_path} ({_what})"
+        assert _response.status_code == _status, (
+            f"{_asked} should get {_status}, got {_response.status_code}. "
             "Hint: keep the views as given (they raise the right error), and answer with the error's own status, "
             "error.code: error.get_response() already has it."
         )
-        expected = {"error": NAMES[status], "status": status}
-        assert verb == "HEAD" or body_of(response) == expected, (
-            f"{asked} should answer the JSON {expected}, got {response.data[:120]!r}. "
+        _expected = {"error": _NAMES[_status], "status": _status}
+        assert _verb == "HEAD" or _body_of(_response) == _expected, (
+            f"{_asked} should answer the JSON {_expected}, got {_response.data[:120]!r}. "
             "Hint: register one handler for HTTPException, the parent of every HTTP error: a list of codes "
             "always misses one (400, 413...). Build its body from error.name and error.code."
         )
-        assert verb != "HEAD" or response.data == b"", (
-            f"{asked} should have no body, got {response.data[:60]!r}. "
+        assert _verb != "HEAD" or _response.data == b"", (
+            f"{_asked} should have no body, got {_response.data[:60]!r}. "
             "Hint: answer HEAD as GET; Flask leaves the body out by itself."
         )
-        assert response.mimetype == "application/json", (
-            f"{asked}: the {status} should declare the Content-Type application/json, got "
-            f"{response.headers.get('Content-Type')!r}. Hint: error.get_headers() and error.get_response() "
+        assert _response.mimetype == "application/json", (
+            f"{_asked}: the {_status} should declare the Content-Type application/json, got "
+            f"{_response.headers.get('Content-Type')!r}. Hint: error.get_headers() and error.get_response() "
             "start as text/html; set the response's content_type to application/json after them."
         )
-        got = {m.strip() for m in response.headers.get("Allow", "").split(",") if m.strip()}
-        assert allow is None or got == allow, (
-            f"{asked}: the 405 lost its Allow header (expected {sorted(allow)}, got "
-            f"{response.headers.get('Allow')!r}): a client can no longer tell which methods work. "
+        _got = {m.strip() for m in _response.headers.get("Allow", "").split(",") if m.strip()}
+        assert _allow is None or _got == _allow, (
+            f"{_asked}: the 405 lost its Allow header (expected {sorted(_allow)}, got "
+            f"{_response.headers.get('Allow')!r}): a client can no longer tell which methods work. "
             "Hint: start from error.get_response(), which carries it, and replace only the body."
         )
 
-for verb in ("GET", "HEAD"):
-    with LogRecords() as log:
-        response = send(client, verb, "/report")
-    shown = response.get_data(as_text=True) + " " + " ".join(f"{k}: {v}" for k, v in response.headers.items())
-    leaked = [secret for secret in ("hunter2", "db://", "10.0.0.5", "RuntimeError", "cannot reach") if secret in shown]
-    assert not leaked, (
-        f"The 500 response to {verb} /report leaks the exception to the client ({leaked}): {shown[:160]!r}. "
+for _verb in ("GET", "HEAD"):
+    with _LogRecords() as _log:
+        _response = _send(_client, _verb, "/report")
+    _shown = _response.get_data(as_text=True) + " " + " ".join(f"{k}: {v}" for k, v in _response.headers.items())
+    _leaked = [
+        secret for secret in ("hunter2", "db://", "10.0.0.5", "RuntimeError", "cannot reach") if secret in _shown
+    ]
+    assert not _leaked, (
+        f"The 500 response to {_verb} /report leaks the exception to the client ({_leaked}): {_shown[:160]!r}. "
         "Hint: keep the details in the log; send only the generic name of the error."
     )
-    traced = [r.exc_info[1] for r in log.records if r.exc_info and r.exc_info[1] is not None]
+    _traced = [r.exc_info[1] for r in _log.records if r.exc_info and r.exc_info[1] is not None]
     assert any(
-        type(e) is RuntimeError and str(e) == "cannot reach db://admin:hunter2@10.0.0.5/stock" for e in traced
+        type(e) is RuntimeError and str(e) == "cannot reach db://admin:hunter2@10.0.0.5/stock" for e in _traced
     ), (
-        f"{verb} /report: the log should hold the traceback of the RuntimeError /report raised; it holds "
-        f"{[r.getMessage() for r in log.records]!r} with the exceptions {traced!r}. Hint: Flask logs an unhandled "
+        f"{_verb} /report: the log should hold the traceback of the RuntimeError /report raised; it holds "
+        f"{[r.getMessage() for r in _log.records]!r} with the exceptions {_traced!r}. Hint: Flask logs an unhandled "
         "exception before it calls your handler of HTTPException (or of 500); a handler of Exception catches it "
         "first, so the traceback is lost unless it calls app.logger.exception(...) itself."
     )
-    assert response.status_code == 500, (
-        f"{verb} /report raises: it should get 500, got {response.status_code}. "
+    assert _response.status_code == 500, (
+        f"{_verb} /report raises: it should get 500, got {_response.status_code}. "
         "Hint: an unhandled exception reaches your HTTPException handler as an InternalServerError, code 500."
     )
-    expected = {"error": "Internal Server Error", "status": 500} if verb == "GET" else None
-    assert body_of(response) == expected and response.mimetype == "application/json", (
-        f"{verb} /report should answer the JSON {expected} with the Content-Type application/json, got "
-        f"{shown[:120]!r}. Hint: Flask hands an unhandled exception to your HTTPException handler "
+    _expected = {"error": "Internal Server Error", "status": 500} if _verb == "GET" else None
+    assert _body_of(_response) == _expected and _response.mimetype == "application/json", (
+        f"{_verb} /report should answer the JSON {_expected} with the Content-Type application/json, got "
+        f"{_shown[:120]!r}. Hint: Flask hands an unhandled exception to your HTTPException handler "
         "as an InternalServerError; answer with its name and code, as for any other HTTP error."
     )
 
-response = send(client, "POST", "/items/", json={"name": "mug"})
-assert response.status_code == 201 and response.get_json(silent=True) == {"id": 2, "name": "mug"}, (
+_response = _send(_client, "POST", "/items/", json={"name": "mug"})
+assert _response.status_code == 201 and _response.get_json(silent=True) == {"id": 2, "name": "mug"}, (
     f"POST /items/ with {{'name': 'mug'}} should still get 201 {{'id': 2, 'name': 'mug'}}, "
-    f"got {response.status_code} {response.data[:120]!r}. "
+    f"got {_response.status_code} {_response.data[:120]!r}. "
     "Hint: add error handlers only; the views and their normal answers stay as they are."
 )
-response = send(client, "GET", "/items/2")
-assert response.status_code == 200 and response.get_json(silent=True) == {"id": 2, "name": "mug"}, (
+_response = _send(_client, "GET", "/items/2")
+assert _response.status_code == 200 and _response.get_json(silent=True) == {"id": 2, "name": "mug"}, (
     f"GET /items/2, after the POST of 'mug', should get 200 {{'id': 2, 'name': 'mug'}}, "
-    f"got {response.status_code} {response.data[:120]!r}. Hint: leave the views as they were given."
+    f"got {_response.status_code} {_response.data[:120]!r}. Hint: leave the views as they were given."
 )
-exact = json.dumps({"name": "m" * (1024 - len(json.dumps({"name": ""})))})
-response = send(client, "POST", "/items/", data=exact, content_type="application/json")
-assert response.status_code == 201 and (response.get_json(silent=True) or {}).get("id") == 3, (
+_exact = _json.dumps({"name": "m" * (1024 - len(_json.dumps({"name": ""})))})
+_response = _send(_client, "POST", "/items/", data=_exact, content_type="application/json")
+assert _response.status_code == 201 and (_response.get_json(silent=True) or {}).get("id") == 3, (
     f"A POST of exactly 1024 bytes, the MAX_CONTENT_LENGTH, is allowed and should get 201 with the id 3, "
-    f"got {response.status_code} {response.data[:80]!r}. "
+    f"got {_response.status_code} {_response.data[:80]!r}. "
     "Hint: keep app.config['MAX_CONTENT_LENGTH'] = 1024: only a body longer than that is a 413."
 )
-response = send(client, "OPTIONS", "/items/1")
-assert response.status_code == 200 and "GET" in response.headers.get("Allow", ""), (
-    f"OPTIONS /items/1 is not an error: Flask answers 200 with Allow, got {response.status_code}. "
+_response = _send(_client, "OPTIONS", "/items/1")
+assert _response.status_code == 200 and "GET" in _response.headers.get("Allow", ""), (
+    f"OPTIONS /items/1 is not an error: Flask answers 200 with Allow, got {_response.status_code}. "
     "Hint: change only what error handlers return; do not route OPTIONS yourself or rewrite other responses."
 )
-response = send(client, "POST", "/items")
-assert response.status_code == 308 and response.headers.get("Location", "").endswith("/items/"), (
-    f"POST /items (no trailing slash) should still be redirected (308) to /items/, got {response.status_code}. "
+_response = _send(_client, "POST", "/items")
+assert _response.status_code == 308 and _response.headers.get("Location", "").endswith("/items/"), (
+    f"POST /items (no trailing slash) should still be redirected (308) to /items/, got {_response.status_code}. "
     "Hint: Flask sends its routing redirect without calling error handlers; leave non-error responses unchanged."
 )
-response = send(client, "GET", "/items/1")
-assert response.status_code == 200 and response.get_json(silent=True) == {"id": 1, "name": "kettle"}, (
+_response = _send(_client, "GET", "/items/1")
+assert _response.status_code == 200 and _response.get_json(silent=True) == {"id": 1, "name": "kettle"}, (
     f"GET /items/1 should still work, 200 {{'id': 1, 'name': 'kettle'}}, "
-    f"got {response.status_code} {response.data[:120]!r}. "
+    f"got {_response.status_code} {_response.data[:120]!r}. "
     "Hint: add error handlers only; the views and their normal answers stay as they are."
 )

@@ -1,5 +1,5 @@
 # --- PYODIDE:env --- #
-from course_helpers.checks import call, returning
+from course_helpers.checks import call as _call, returning as _returning
 
 # --- PYODIDE:code --- #
 import re
@@ -57,22 +57,22 @@ def url_for(route_name, **params):
 
 
 # --- PYODIDE:tests --- #
-url = call(url_for, "user", user_id=7)
-assert url == "/users/7", (
-    f"url_for('user', user_id=7) should be '/users/7', got {url!r}. "
+_url = _call(url_for, "user", user_id=7)
+assert _url == "/users/7", (
+    f"url_for('user', user_id=7) should be '/users/7', got {_url!r}. "
     "Hint: each <int:...> or <str:...> segment of the pattern is replaced by its parameter's value, and only there."
 )
 
-url = call(url_for, "file", filename="notes 2024.txt")
-assert url == "/files/notes%202024.txt", (
-    f"url_for('file', filename='notes 2024.txt') should be '/files/notes%202024.txt', got {url!r}. "
+_url = _call(url_for, "file", filename="notes 2024.txt")
+assert _url == "/files/notes%202024.txt", (
+    f"url_for('file', filename='notes 2024.txt') should be '/files/notes%202024.txt', got {_url!r}. "
     "Hint: percent-encode each path parameter with urllib.parse.quote(value, safe=''), which writes a space as %20; "
     "in a path, '+' is a plus sign, not a space (quote_plus() is for query strings)."
 )
 
-url = call(url_for, "users", q="ada", page=2)
-assert url == "/users?page=2&q=ada", (
-    f"url_for('users', q='ada', page=2) should be '/users?page=2&q=ada', got {url!r}. "
+_url = _call(url_for, "users", q="ada", page=2)
+assert _url == "/users?page=2&q=ada", (
+    f"url_for('users', q='ada', page=2) should be '/users?page=2&q=ada', got {_url!r}. "
     "Hint: parameters that are not in the pattern go to the query string, sorted by name."
 )
 
@@ -92,16 +92,16 @@ _ROUTES_AS_GIVEN = {  # as the starter gives them
 }
 
 
-def _call(route_name, params):
+def _shown_call(route_name, params):
     return "url_for(" + ", ".join([repr(route_name)] + [f"{k}={v!r}" for k, v in params.items()]) + ")"
 
 
 def _build(route_name, _advice="", **params):
-    return returning(
+    return _returning(
         str,
         url_for,
         route_name,
-        described_as=_call(route_name, params),
+        described_as=_shown_call(route_name, params),
         advice=_advice
         or "Every parameter it needs is there: raise only for an unknown route or a bad path parameter; "
         "every other parameter goes to the query string.",
@@ -111,7 +111,7 @@ def _build(route_name, _advice="", **params):
 
 def _refused(expected, hint, route_name, **params):
     """Call url_for, expecting it to raise `expected`; return the error's text."""
-    described = _call(route_name, params)
+    described = _shown_call(route_name, params)
     try:
         url = url_for(route_name, **params)
     except expected as error:
@@ -284,7 +284,7 @@ for _ in range(200):
     _query = _urlsplit(_url).query
     _got = _parse_qsl(_query, keep_blank_values=True)
     assert _url.startswith("/users") and _got == _wanted and ("?" in _url) == bool(_wanted), (
-        f"{_call('users', _extra)} gave {_url!r}, whose query string reads back as {_got!r}; expected "
+        f"{_shown_call('users', _extra)} gave {_url!r}, whose query string reads back as {_got!r}; expected "
         f"{_wanted!r}. Hint: urlencode(sorted(pairs), doseq=True) with the None values left out; "
         "add '?' only when that query string is not empty."
     )
@@ -348,7 +348,7 @@ try:
             **_params,
         )
         assert _url == _wanted, (
-            f"With ROUTES[{_name!r}] = {ROUTES[_name]!r}, {_call(_name, _params)} should be {_wanted!r}, "
+            f"With ROUTES[{_name!r}] = {ROUTES[_name]!r}, {_shown_call(_name, _params)} should be {_wanted!r}, "
             f"got {_url!r}. Hint: read the pattern from ROUTES at each call, and replace each <kind:name> "
             "segment, wherever it is, by its own parameter."
         )

@@ -1,5 +1,5 @@
 # --- PYODIDE:env --- #
-from course_helpers.checks import call
+from course_helpers.checks import call as _call
 from course_helpers.wsgi import call_wsgi
 
 
@@ -65,28 +65,28 @@ class TrailingSlashRedirect:
 
 
 # --- PYODIDE:tests --- #
-app = call(TrailingSlashRedirect, site, {"/docs/", "/about"})
+_app = _call(TrailingSlashRedirect, site, {"/docs/", "/about"})
 
-response = call_wsgi(app, path="/docs")
-assert response.status == "308 Permanent Redirect", (
-    f"GET /docs, when only /docs/ exists, should get '308 Permanent Redirect', got {response.status!r}. "
+_response = call_wsgi(_app, path="/docs")
+assert _response.status == "308 Permanent Redirect", (
+    f"GET /docs, when only /docs/ exists, should get '308 Permanent Redirect', got {_response.status!r}. "
     "Hint: 308 keeps the method and the body when the client follows it; 301 lets clients switch to GET."
 )
-assert response.header("Location") == "/docs/", (
-    f"The redirect for GET /docs should say 'Location: /docs/', got {response.header('Location')!r}. "
+assert _response.header("Location") == "/docs/", (
+    f"The redirect for GET /docs should say 'Location: /docs/', got {_response.header('Location')!r}. "
     "Hint: send a ('Location', ...) header with the 308: the path the client asked for, plus a '/'."
 )
 
-response = call_wsgi(app, path="/docs/")
-assert (response.status, response.body) == ("200 OK", b"Page /docs/"), (
+_response = call_wsgi(_app, path="/docs/")
+assert (_response.status, _response.body) == ("200 OK", b"Page /docs/"), (
     f"GET /docs/ exists: the middleware should pass it to the app, which answers '200 OK' b'Page /docs/'; "
-    f"got {response.status!r} {response.body!r}. "
+    f"got {_response.status!r} {_response.body!r}. "
     "Hint: when the path is in known_paths, return self.app's answer as it is instead of redirecting."
 )
-response = call_wsgi(app, path="/about/")
-assert response.status == "404 Not Found", (
+_response = call_wsgi(_app, path="/about/")
+assert _response.status == "404 Not Found", (
     f"GET /about/ should reach the app, which answers 404 (only /about exists; the middleware adds slashes, "
-    f"it never removes them); got {response.status!r}. "
+    f"it never removes them); got {_response.status!r}. "
     "Hint: redirect only when path + '/' is in known_paths; never strip a slash."
 )
 
@@ -128,7 +128,7 @@ def _served(inner, script_name=None, left_out=()):
 
 
 def _new(known, inner=_echo, shown=None):
-    return call(
+    return _call(
         TrailingSlashRedirect,
         inner,
         known,

@@ -1,5 +1,5 @@
 # --- PYODIDE:env --- #
-from course_helpers.checks import call
+from course_helpers.checks import call as _call
 
 
 # Two handlers for the examples and the checks.
@@ -99,23 +99,23 @@ class Router:
 
 
 # --- PYODIDE:tests --- #
-router = call(Router)
-call(router.add, "GET", "/users/<int:user_id>", show_user)
-call(router.add, "PUT", "/users/<int:user_id>", update_user)
+_router = _call(Router)
+_call(_router.add, "GET", "/users/<int:user_id>", show_user)
+_call(_router.add, "PUT", "/users/<int:user_id>", update_user)
 
-result = call(router.match, "GET", "/users/7")
-assert result == Match(200, show_user, {"user_id": 7}, None), (
-    f"GET /users/7 should give Match(200, show_user, {{'user_id': 7}}, None), got {result!r}. "
+_result = _call(_router.match, "GET", "/users/7")
+assert _result == Match(200, show_user, {"user_id": 7}, None), (
+    f"GET /users/7 should give Match(200, show_user, {{'user_id': 7}}, None), got {_result!r}. "
     "Hint: the int converter passes the parameter as an int."
 )
-result = call(router.match, "GET", "/users/seven")
-assert result == Match(404, None, {}, None), (
-    f"GET /users/seven fits no route: expected Match(404, None, {{}}, None), got {result!r}. "
+_result = _call(_router.match, "GET", "/users/seven")
+assert _result == Match(404, None, {}, None), (
+    f"GET /users/seven fits no route: expected Match(404, None, {{}}, None), got {_result!r}. "
     "Hint: 'seven' is not digits, so the int converter refuses it; when no route fits, return a 404 Match."
 )
-result = call(router.match, "DELETE", "/users/7")
-assert result == Match(405, None, {}, "GET, HEAD, OPTIONS, PUT"), (
-    f"DELETE /users/7 should give Match(405, None, {{}}, 'GET, HEAD, OPTIONS, PUT'), got {result!r}. "
+_result = _call(_router.match, "DELETE", "/users/7")
+assert _result == Match(405, None, {}, "GET, HEAD, OPTIONS, PUT"), (
+    f"DELETE /users/7 should give Match(405, None, {{}}, 'GET, HEAD, OPTIONS, PUT'), got {_result!r}. "
     "Hint: Allow holds the methods of the routes that fit the path, plus HEAD (implied by GET) and OPTIONS, "
     "sorted and joined with ', '."
 )
@@ -136,7 +136,7 @@ def _handler(name):
 
 
 def _match(router_, method, path):
-    result = call(
+    result = _call(
         router_.match,
         method,
         path,
@@ -153,9 +153,9 @@ def _match(router_, method, path):
 
 
 def _new_router(*routes):
-    router_ = call(Router, described_as="Router()")
+    router_ = _call(Router, described_as="Router()")
     for route in routes:
-        call(router_.add, *route, described_as=f"router.add({route[0]!r}, {route[1]!r}, ...)")
+        _call(router_.add, *route, described_as=f"router.add({route[0]!r}, {route[1]!r}, ...)")
     return router_
 
 

@@ -1,15 +1,22 @@
 # --- PYODIDE:env --- #
-from course_helpers.packages import require
+from course_helpers.packages import require as _require
 
-await require("django")
+await _require("django")
 
-from course_helpers.django_setup import configure_django
-from course_helpers.pytest_runner import Bug, changed, check_tests_catch, check_tests_pass, provide_module, use_pytest
+from course_helpers.django_setup import configure_django as _configure_django
+from course_helpers.pytest_runner import (
+    Bug as _Bug,
+    changed as _changed,
+    check_tests_catch as _check_tests_catch,
+    check_tests_pass as _check_tests_pass,
+    provide_module as _provide_module,
+    use_pytest as _use_pytest,
+)
 
-configure_django()
-await use_pytest()
+_configure_django()
+await _use_pytest()
 
-CORRECT = """
+_CORRECT = """
 from django.http import Http404, JsonResponse
 from django.urls import path
 from django.views.decorators.http import require_safe
@@ -45,35 +52,35 @@ urlpatterns = [
 """
 
 
-BUGS = [
-    Bug(
+_BUGS = [
+    _Bug(
         "GET /books/9/ answers 200 with an empty body instead of 404",
-        changed(
-            CORRECT,
+        _changed(
+            _CORRECT,
             ("import Http404, JsonResponse", "import HttpResponse, JsonResponse"),
             ('raise Http404("no such book")', "return HttpResponse()"),
         ),
         "ask for a book id that does not exist and assert the status code.",
     ),
-    Bug(
+    _Bug(
         "the author filter is case-sensitive (?author=frank herbert finds no book)",
-        changed(CORRECT, ('book["author"].casefold() == author.casefold()', 'book["author"] == author')),
+        _changed(_CORRECT, ('book["author"].casefold() == author.casefold()', 'book["author"] == author')),
         "filter on an author written in other capitals than in the data, such as 'frank herbert'.",
     ),
-    Bug(
+    _Bug(
         "POST /books/ is accepted (200) instead of refused with 405",
-        changed(CORRECT, ("@require_safe\ndef book_list", "def book_list")),
+        _changed(_CORRECT, ("@require_safe\ndef book_list", "def book_list")),
         "send a POST to the list and assert the status code the statement gives.",
     ),
-    Bug(
+    _Bug(
         "the detail route lacks its trailing slash (/books/2/ answers 404)",
-        changed(CORRECT, ('path("books/<int:book_id>/"', 'path("books/<int:book_id>"')),
+        _changed(_CORRECT, ('path("books/<int:book_id>/"', 'path("books/<int:book_id>"')),
         "request a book by the path the statement gives, /books/2/ with its final slash, and assert the JSON.",
     ),
-    Bug(
+    _Bug(
         "the list is sent as text/html, not application/json",
-        changed(
-            CORRECT,
+        _changed(
+            _CORRECT,
             (
                 "from django.http import Http404, JsonResponse",
                 "import json\n\nfrom django.http import Http404, HttpResponse",
@@ -82,10 +89,10 @@ BUGS = [
         ),
         "read the list with response.json(), which refuses a body not declared as JSON, or assert its Content-Type.",
     ),
-    Bug(
+    _Bug(
         "an author with no books answers 404 instead of an empty list",
-        changed(
-            CORRECT,
+        _changed(
+            _CORRECT,
             (
                 '    return JsonResponse({"books": books})',
                 '    if not books:\n        raise Http404("no books")\n    return JsonResponse({"books": books})',
@@ -93,15 +100,15 @@ BUGS = [
         ),
         "filter on an author who has no book and assert the answer.",
     ),
-    Bug(
+    _Bug(
         "HEAD is refused with 405 (only GET is allowed)",
-        changed(CORRECT, ("require_safe", "require_GET")),
+        _changed(_CORRECT, ("require_safe", "require_GET")),
         "send a HEAD request, which the statement allows, and assert the status code.",
     ),
-    Bug(
+    _Bug(
         "without ?author= the list is empty",
-        changed(
-            CORRECT,
+        _changed(
+            _CORRECT,
             ('request.GET.get("author")', 'request.GET.get("author", "")'),
             ("    books = BOOKS\n    if author is not None:\n        books =", "    books ="),
         ),
@@ -109,7 +116,7 @@ BUGS = [
     ),
 ]
 
-provide_module("books_api", CORRECT)  # what ROOT_URLCONF="books_api" finds when the ▶ button runs
+_provide_module("books_api", _CORRECT)  # what ROOT_URLCONF="books_api" finds when the ▶ button runs
 
 # --- PYODIDE:code --- #
 from django.test import Client, override_settings
@@ -160,8 +167,8 @@ def test_only_get_and_head_are_allowed(client):
 
 # --- PYODIDE:tests --- #
 # Your tests must pass on the views of the statement, in any order.
-check_tests_pass("books_api", CORRECT)
+_check_tests_pass("books_api", _CORRECT)
 
 # --- PYODIDE:secrets --- #
 # Each buggy version of the views must make at least one of your tests fail.
-check_tests_catch("books_api", CORRECT, BUGS)
+_check_tests_catch("books_api", _CORRECT, _BUGS)

@@ -1,9 +1,16 @@
 # --- PYODIDE:env --- #
-from course_helpers.pytest_runner import Bug, changed, check_tests_catch, check_tests_pass, provide_module, use_pytest
+from course_helpers.pytest_runner import (
+    Bug as _Bug,
+    changed as _changed,
+    check_tests_catch as _check_tests_catch,
+    check_tests_pass as _check_tests_pass,
+    provide_module as _provide_module,
+    use_pytest as _use_pytest,
+)
 
-await use_pytest()
+await _use_pytest()
 
-CORRECT = '''
+_CORRECT = '''
 import secrets
 
 CONFIRM_URL = "https://notes.example/confirm?token="
@@ -35,31 +42,31 @@ def register(email, store, mailer):
     mailer.send(email, "Welcome to Notes", f"Welcome! Confirm your address: {CONFIRM_URL}{token}")
     return token
 '''
-SEND = 'mailer.send(email, "Welcome to Notes", f"Welcome! Confirm your address: {CONFIRM_URL}{token}")'
+_SEND = 'mailer.send(email, "Welcome to Notes", f"Welcome! Confirm your address: {CONFIRM_URL}{token}")'
 
 
-BUGS = [
-    Bug(
+_BUGS = [
+    _Bug(
         "register sends two e-mails, a welcome and a separate confirmation",
-        changed(
-            CORRECT,
+        _changed(
+            _CORRECT,
             (
-                SEND,
+                _SEND,
                 'mailer.send(email, "Welcome to Notes", "Welcome!")\n'
                 '    mailer.send(email, "Confirm your address", f"{CONFIRM_URL}{token}")',
             ),
         ),
         "make your fake record every e-mail it is asked to send, and assert that a new user gets exactly one.",
     ),
-    Bug(
+    _Bug(
         "register sends the e-mail to the address in lower case ('Ada@Example.com' gets it as 'ada@example.com')",
-        changed(CORRECT, ("mailer.send(email,", "mailer.send(key,")),
+        _changed(_CORRECT, ("mailer.send(email,", "mailer.send(key,")),
         "register an address with capitals and assert the exact address the e-mail went to.",
     ),
-    Bug(
+    _Bug(
         "register sends a 'you already have an account' e-mail for a known address",
-        changed(
-            CORRECT,
+        _changed(
+            _CORRECT,
             (
                 "        return None",
                 '        mailer.send(email, "Welcome back", "You already have an account.")\n        return None',
@@ -67,36 +74,36 @@ BUGS = [
         ),
         "register the same address twice and count the e-mails your fake recorded.",
     ),
-    Bug(
+    _Bug(
         "the check for a known address is case-sensitive ('ADA@example.com' registers again)",
-        changed(CORRECT, ("key = email.lower()", "key = email")),
+        _changed(_CORRECT, ("key = email.lower()", "key = email")),
         "register an address, then the same one in other capitals, and count the e-mails.",
     ),
-    Bug(
+    _Bug(
         "the link is never filled in (the f of the f-string is missing: the body reads '{CONFIRM_URL}{token}')",
-        changed(CORRECT, ('f"Welcome! Confirm', '"Welcome! Confirm')),
+        _changed(_CORRECT, ('f"Welcome! Confirm', '"Welcome! Confirm')),
         "assert that the body holds the whole link, https://notes.example/confirm?token= followed by the token register returned.",
     ),
-    Bug(
+    _Bug(
         "register sends the e-mail before saving the user, so a user the store refuses still gets one",
-        changed(
-            CORRECT,
+        _changed(
+            _CORRECT,
             (
-                "    store.save(key, token)  # first: a user who cannot be saved gets no e-mail\n    " + SEND,
-                "    " + SEND + "\n    store.save(key, token)",
+                "    store.save(key, token)  # first: a user who cannot be saved gets no e-mail\n    " + _SEND,
+                "    " + _SEND + "\n    store.save(key, token)",
             ),
         ),
         "give register a store whose save() raises, check the error with pytest.raises, then that your fake sent nothing.",
     ),
-    Bug(
+    _Bug(
         "the token saved is not the one in the link (the token is made twice)",
-        changed(CORRECT, ("store.save(key, token)", "store.save(key, secrets.token_urlsafe(16))")),
+        _changed(_CORRECT, ("store.save(key, token)", "store.save(key, secrets.token_urlsafe(16))")),
         "assert that the store holds, for the address in lower case, the token register returned.",
     ),
-    Bug(
+    _Bug(
         "the link points at the developer's machine (http://localhost:8000/confirm?token=...)",
-        changed(
-            CORRECT,
+        _changed(
+            _CORRECT,
             (
                 'CONFIRM_URL = "https://notes.example/confirm?token="',
                 'CONFIRM_URL = "http://localhost:8000/confirm?token="',
@@ -106,7 +113,7 @@ BUGS = [
     ),
 ]
 
-provide_module("signup", CORRECT)  # what `from signup import ...` gives the ▶ button
+_provide_module("signup", _CORRECT)  # what `from signup import ...` gives the ▶ button
 
 # --- PYODIDE:code --- #
 from signup import UserStore, register
@@ -174,8 +181,8 @@ def test_a_known_address_in_other_capitals_gets_no_email(store, mailer):
 
 # --- PYODIDE:tests --- #
 # Your tests must pass on the register of the statement, in any order.
-check_tests_pass("signup", CORRECT)
+_check_tests_pass("signup", _CORRECT)
 
 # --- PYODIDE:secrets --- #
 # Each buggy version of signup must make at least one of your tests fail.
-check_tests_catch("signup", CORRECT, BUGS)
+_check_tests_catch("signup", _CORRECT, _BUGS)

@@ -1,13 +1,20 @@
 # --- PYODIDE:env --- #
-from course_helpers.packages import require
+from course_helpers.packages import require as _require
 
-await require("flask")
+await _require("flask")
 
-from course_helpers.pytest_runner import Bug, changed, check_tests_catch, check_tests_pass, provide_module, use_pytest
+from course_helpers.pytest_runner import (
+    Bug as _Bug,
+    changed as _changed,
+    check_tests_catch as _check_tests_catch,
+    check_tests_pass as _check_tests_pass,
+    provide_module as _provide_module,
+    use_pytest as _use_pytest,
+)
 
-await use_pytest()
+await _use_pytest()
 
-CORRECT = '''
+_CORRECT = '''
 from flask import Flask, abort, current_app, request, url_for
 
 
@@ -43,51 +50,51 @@ def create_app():
 '''
 
 
-BUGS = [
-    Bug(
+_BUGS = [
+    _Bug(
         "POST /notes answers 200 instead of 201 Created",
-        changed(CORRECT, ("}, 201, {", "}, 200, {")),
+        _changed(_CORRECT, ("}, 201, {", "}, 200, {")),
         "assert the exact status code of a successful POST, not only that it is a success.",
     ),
-    Bug(
+    _Bug(
         "POST /notes sends no Location header",
-        changed(CORRECT, (', 201, {"Location": url_for("read_note", note_id=note_id)}', ", 201")),
+        _changed(_CORRECT, (', 201, {"Location": url_for("read_note", note_id=note_id)}', ", 201")),
         "assert the Location header of the answer to a POST: the path of the new note.",
     ),
-    Bug(
+    _Bug(
         "GET /notes/1 answers the second note, and the newest note answers 404",
-        changed(CORRECT, ("if not 1 <= note_id <= len(notes)", "if not 1 <= note_id < len(notes)")).replace(
+        _changed(_CORRECT, ("if not 1 <= note_id <= len(notes)", "if not 1 <= note_id < len(notes)")).replace(
             "notes[note_id - 1]", "notes[note_id]"
         ),
         "create two notes, then read each one back by its id and assert the whole JSON you get.",
     ),
-    Bug(
+    _Bug(
         "GET of an unknown id crashes with a 500 instead of answering 404",
-        changed(
-            CORRECT,
+        _changed(
+            _CORRECT,
             ('        if not 1 <= note_id <= len(notes):\n            abort(404, description="no such note")\n', ""),
         ),
         "ask a fresh app for a note that does not exist and assert the status code.",
     ),
-    Bug(
+    _Bug(
         'POST /notes accepts an empty title ({"title": ""} gets 201)',
-        changed(CORRECT, ("if not isinstance(title, str) or not title:", "if not isinstance(title, str):")),
+        _changed(_CORRECT, ("if not isinstance(title, str) or not title:", "if not isinstance(title, str):")),
         'post {"title": ""} and assert that it is refused.',
     ),
-    Bug(
+    _Bug(
         "POST /notes without a title crashes with a 500 instead of answering 400",
-        changed(CORRECT, ('title = data.get("title") if isinstance(data, dict) else None', 'title = data["title"]')),
+        _changed(_CORRECT, ('title = data.get("title") if isinstance(data, dict) else None', 'title = data["title"]')),
         "post a JSON object with no title at all, such as {}, and assert the status code.",
     ),
-    Bug(
+    _Bug(
         "the 400 error is an HTML page, not a JSON object with an error",
-        changed(CORRECT, ("    @app.errorhandler(400)\n", "")),
+        _changed(_CORRECT, ("    @app.errorhandler(400)\n", "")),
         'assert that the body of a refused POST is JSON with an "error" key (response.get_json()).',
     ),
-    Bug(
+    _Bug(
         "a POST with an empty title is refused with 422 instead of 400",
-        changed(
-            CORRECT,
+        _changed(
+            _CORRECT,
             (
                 'abort(400, description="a note needs a non-empty title")',
                 'return {"error": "a note needs a non-empty title"}, 422',
@@ -97,7 +104,7 @@ BUGS = [
     ),
 ]
 
-provide_module("notes_app", CORRECT)  # what `from notes_app import create_app` gives the ▶ button
+_provide_module("notes_app", _CORRECT)  # what `from notes_app import create_app` gives the ▶ button
 
 # --- PYODIDE:code --- #
 from notes_app import create_app
@@ -142,8 +149,8 @@ def test_a_note_without_a_title_is_refused(client, body):
 
 # --- PYODIDE:tests --- #
 # Your tests must pass on the notes app of the statement, in any order.
-check_tests_pass("notes_app", CORRECT)
+_check_tests_pass("notes_app", _CORRECT)
 
 # --- PYODIDE:secrets --- #
 # Each buggy notes app must make at least one of your tests fail.
-check_tests_catch("notes_app", CORRECT, BUGS)
+_check_tests_catch("notes_app", _CORRECT, _BUGS)

@@ -1,15 +1,22 @@
 # --- PYODIDE:env --- #
-from course_helpers.packages import import_after_require, require
-from course_helpers.pytest_runner import Bug, changed, check_tests_catch, check_tests_pass, provide_module, use_pytest
+from course_helpers.packages import import_after_require as _import_after_require, require as _require
+from course_helpers.pytest_runner import (
+    Bug as _Bug,
+    changed as _changed,
+    check_tests_catch as _check_tests_catch,
+    check_tests_pass as _check_tests_pass,
+    provide_module as _provide_module,
+    use_pytest as _use_pytest,
+)
 
-await use_pytest()
-await require("hypothesis")
+await _use_pytest()
+await _require("hypothesis")
 # The same inputs at every run, here and in the checks: a property test that finds a bug always finds it.
-settings = import_after_require("hypothesis", "settings")
-settings.register_profile("course", derandomize=True, database=None, deadline=None, max_examples=50)
-settings.load_profile("course")
+_settings = _import_after_require("hypothesis", "settings")
+_settings.register_profile("course", derandomize=True, database=None, deadline=None, max_examples=50)
+_settings.load_profile("course")
 
-CORRECT = '''
+_CORRECT = '''
 from urllib.parse import quote, unquote
 
 
@@ -30,43 +37,43 @@ def parse_query(query):
 '''
 
 
-BUGS = [
-    Bug(
+_BUGS = [
+    _Bug(
         "build_query sends a space as '+' (as HTML forms do), which parse_query reads back as a '+'",
-        changed(CORRECT, ("quote(value, safe='')", "quote(value, safe='').replace('%20', '+')")),
+        _changed(_CORRECT, ("quote(value, safe='')", "quote(value, safe='').replace('%20', '+')")),
         "generate values with spaces in them: st.text() does, if you let it.",
     ),
-    Bug(
+    _Bug(
         "parse_query reads the empty query as {'': ''}",
-        changed(CORRECT, ("    if not query:\n        return params\n", "")),
+        _changed(_CORRECT, ("    if not query:\n        return params\n", "")),
         "the empty dict is a dict too: make sure your strategy can generate it.",
     ),
-    Bug(
+    _Bug(
         "parse_query drops the keys whose value is empty",
-        changed(
-            CORRECT,
+        _changed(
+            _CORRECT,
             ("params[unquote(key)] = unquote(value)", "if value:\n            params[unquote(key)] = unquote(value)"),
         ),
         "generate empty values: st.text() includes the empty string.",
     ),
-    Bug(
+    _Bug(
         "parse_query decodes as Latin-1, so 'é' comes back as 'Ã©'",
-        changed(CORRECT, ("unquote(value)", "unquote(value, encoding='latin-1')")),
+        _changed(_CORRECT, ("unquote(value)", "unquote(value, encoding='latin-1')")),
         "generate values beyond ASCII: st.text() does unless you restrict its alphabet.",
     ),
-    Bug(
+    _Bug(
         "build_query leaves the keys as they are, so a key holding '=' or '&' breaks the query",
-        changed(CORRECT, ("{quote(key, safe='')}=", "{key}=")),
+        _changed(_CORRECT, ("{quote(key, safe='')}=", "{key}=")),
         "generate the keys as freely as the values: any text, punctuation included.",
     ),
-    Bug(
+    _Bug(
         "parse_query strips the spaces around each value",
-        changed(CORRECT, ("params[unquote(key)] = unquote(value)", "params[unquote(key)] = unquote(value).strip()")),
+        _changed(_CORRECT, ("params[unquote(key)] = unquote(value)", "params[unquote(key)] = unquote(value).strip()")),
         "generate values that start or end with a space.",
     ),
 ]
 
-provide_module("querystrings", CORRECT)  # what `from querystrings import ...` gives the ▶ button
+_provide_module("querystrings", _CORRECT)  # what `from querystrings import ...` gives the ▶ button
 
 # --- PYODIDE:code --- #
 from querystrings import build_query, parse_query
@@ -90,8 +97,8 @@ def test_parse_undoes_build(params):
 
 # --- PYODIDE:tests --- #
 # Your tests must pass on the querystrings module of the statement.
-check_tests_pass("querystrings", CORRECT)
+_check_tests_pass("querystrings", _CORRECT)
 
 # --- PYODIDE:secrets --- #
 # Each buggy querystrings module must make at least one of your tests fail.
-check_tests_catch("querystrings", CORRECT, BUGS)
+_check_tests_catch("querystrings", _CORRECT, _BUGS)

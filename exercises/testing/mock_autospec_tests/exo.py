@@ -1,9 +1,16 @@
 # --- PYODIDE:env --- #
-from course_helpers.pytest_runner import Bug, changed, check_tests_catch, check_tests_pass, provide_module, use_pytest
+from course_helpers.pytest_runner import (
+    Bug as _Bug,
+    changed as _changed,
+    check_tests_catch as _check_tests_catch,
+    check_tests_pass as _check_tests_pass,
+    provide_module as _provide_module,
+    use_pytest as _use_pytest,
+)
 
-await use_pytest()
+await _use_pytest()
 
-CORRECT = '''
+_CORRECT = '''
 from collections import namedtuple
 
 # phone: the borrower's phone number, which tells borrowers apart; due: a datetime.date
@@ -29,8 +36,8 @@ def notify_overdue(loans, today, sms):
 '''
 
 
-ONE_TEXT_PER_LOAN = changed(
-    CORRECT,
+_ONE_TEXT_PER_LOAN = _changed(
+    _CORRECT,
     (
         """            titles.setdefault(loan.phone, []).append(loan.title)
     for phone, overdue in titles.items():
@@ -42,55 +49,55 @@ ONE_TEXT_PER_LOAN = changed(
     ),
 )
 
-BUGS = [
-    Bug(
+_BUGS = [
+    _Bug(
         "a book due today counts as overdue",
-        changed(CORRECT, ("loan.due < today", "loan.due <= today")),
+        _changed(_CORRECT, ("loan.due < today", "loan.due <= today")),
         "test a loan whose due date is today itself: nothing is overdue yet.",
     ),
-    Bug(
+    _Bug(
         "a book is only overdue from the second day after its due date",
-        changed(CORRECT, ("loan.due < today", "(today - loan.due).days > 1")),
+        _changed(_CORRECT, ("loan.due < today", "(today - loan.due).days > 1")),
         "test a loan that was due yesterday, the first day it is overdue.",
     ),
-    Bug(
+    _Bug(
         "a book already returned is still reminded about",
-        changed(CORRECT, ("not loan.returned and loan.due < today", "loan.due < today")),
+        _changed(_CORRECT, ("not loan.returned and loan.due < today", "loan.due < today")),
         "test an overdue loan marked returned=True: it gets no text.",
     ),
-    Bug(
+    _Bug(
         "notify_overdue passes send's arguments the other way round, send(text, phone)",
-        changed(
-            CORRECT,
+        _changed(
+            _CORRECT,
             ('sms.send(phone, "Overdue: " + ", ".join(overdue))', 'sms.send("Overdue: " + ", ".join(overdue), phone)'),
         ),
         "assert the arguments of each call, with assert_called_once_with or call_args_list, not only that send was called.",
     ),
-    Bug(
+    _Bug(
         "notify_overdue sends one text per overdue book, not one per borrower",
-        ONE_TEXT_PER_LOAN,
+        _ONE_TEXT_PER_LOAN,
         "give one borrower two overdue books and check the list of calls to send.",
     ),
-    Bug(
+    _Bug(
         "notify_overdue lists a borrower's books in alphabetical order, not in the order of the loans",
-        changed(CORRECT, ('", ".join(overdue)', '", ".join(sorted(overdue))')),
+        _changed(_CORRECT, ('", ".join(overdue)', '", ".join(sorted(overdue))')),
         "give a borrower two overdue books whose titles are not in alphabetical order, and assert the whole text.",
     ),
-    Bug(
+    _Bug(
         "notify_overdue returns the number of overdue books, not the number of texts sent",
-        changed(CORRECT, ("return len(titles)", "return sum(len(overdue) for overdue in titles.values())")),
+        _changed(_CORRECT, ("return len(titles)", "return sum(len(overdue) for overdue in titles.values())")),
         "assert what notify_overdue returns when a borrower has two overdue books.",
     ),
-    Bug(
+    _Bug(
         "notify_overdue calls sms.close() when it is done, a method SmsGateway does not have "
         "(AttributeError in production)",
-        changed(CORRECT, ("    return len(titles)", "    sms.close()\n    return len(titles)")),
+        _changed(_CORRECT, ("    return len(titles)", "    sms.close()\n    return len(titles)")),
         "a bare Mock accepts any method: make the double with create_autospec(SmsGateway, instance=True), "
         "which only has SmsGateway's methods, with their signatures.",
     ),
 ]
 
-provide_module("reminders", CORRECT)  # what `from reminders import ...` gives the ▶ button
+_provide_module("reminders", _CORRECT)  # what `from reminders import ...` gives the ▶ button
 
 # --- PYODIDE:code --- #
 import datetime
@@ -142,8 +149,8 @@ def test_one_text_per_borrower(sms):
 
 # --- PYODIDE:tests --- #
 # Your tests must pass on the notify_overdue of the statement.
-check_tests_pass("reminders", CORRECT)
+_check_tests_pass("reminders", _CORRECT)
 
 # --- PYODIDE:secrets --- #
 # Each buggy notify_overdue must make at least one of your tests fail.
-check_tests_catch("reminders", CORRECT, BUGS)
+_check_tests_catch("reminders", _CORRECT, _BUGS)

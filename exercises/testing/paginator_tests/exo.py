@@ -1,9 +1,16 @@
 # --- PYODIDE:env --- #
-from course_helpers.pytest_runner import Bug, changed, check_tests_catch, check_tests_pass, provide_module, use_pytest
+from course_helpers.pytest_runner import (
+    Bug as _Bug,
+    changed as _changed,
+    check_tests_catch as _check_tests_catch,
+    check_tests_pass as _check_tests_pass,
+    provide_module as _provide_module,
+    use_pytest as _use_pytest,
+)
 
-await use_pytest()
+await _use_pytest()
 
-CORRECT = '''
+_CORRECT = '''
 def paginate(items, page, per_page):
     """The items shown on page `page` (pages are numbered from 1), `per_page` items to a page."""
     if page < 1:
@@ -22,51 +29,51 @@ def page_count(total, per_page):
 '''
 
 
-BUGS = [
-    Bug(
+_BUGS = [
+    _Bug(
         "paginate counts pages from 0 (page 1 of 'abcde', 2 to a page, gives ['c', 'd'])",
-        changed(CORRECT, ("start = (page - 1) * per_page", "start = page * per_page")),
+        _changed(_CORRECT, ("start = (page - 1) * per_page", "start = page * per_page")),
         "assert the exact items of page 1: they are the first ones of the list.",
     ),
-    Bug(
+    _Bug(
         "paginate forgets where a page ends (page 1 of 'abcde', 2 to a page, gives all five items)",
-        changed(CORRECT, ("items[start : start + per_page]", "items[start:]")),
+        _changed(_CORRECT, ("items[start : start + per_page]", "items[start:]")),
         "test a page that is not the last one, and assert its exact items.",
     ),
-    Bug(
+    _Bug(
         "paginate refuses a last page that is not full (page 3 of 'abcde', 2 to a page, raises ValueError)",
-        changed(CORRECT, ("if start >= len(items) and page > 1:", "if start + per_page > len(items) and page > 1:")),
+        _changed(_CORRECT, ("if start >= len(items) and page > 1:", "if start + per_page > len(items) and page > 1:")),
         "test the last page of a list that does not fill it, and assert the items left over.",
     ),
-    Bug(
+    _Bug(
         "paginate refuses page 1 of an empty list (it raises ValueError instead of returning [])",
-        changed(CORRECT, ("if start >= len(items) and page > 1:", "if start >= len(items):")),
+        _changed(_CORRECT, ("if start >= len(items) and page > 1:", "if start >= len(items):")),
         "test page 1 of an empty list: the statement says it exists and is empty.",
     ),
-    Bug(
+    _Bug(
         "paginate accepts page 0 (it returns [] instead of raising ValueError)",
-        changed(CORRECT, ("if page < 1:", "if page < 0:")),
+        _changed(_CORRECT, ("if page < 1:", "if page < 0:")),
         "check with pytest.raises that page 0 is refused: it is the first number before page 1.",
     ),
-    Bug(
+    _Bug(
         "paginate accepts the page after the last full page (page 3 of 'abcd', 2 to a page, gives [])",
-        changed(CORRECT, ("if start >= len(items) and page > 1:", "if start > len(items) and page > 1:")),
+        _changed(_CORRECT, ("if start >= len(items) and page > 1:", "if start > len(items) and page > 1:")),
         "check with pytest.raises the page just after the last one, on a list whose length is a multiple of "
         "per_page: that is where 'past the end' begins.",
     ),
-    Bug(
+    _Bug(
         "page_count forgets the last page when it is not full (5 items, 2 to a page, give 2 pages)",
-        changed(CORRECT, ("(total + per_page - 1) // per_page", "total // per_page")),
+        _changed(_CORRECT, ("(total + per_page - 1) // per_page", "total // per_page")),
         "test page_count on a number of items that is not a multiple of per_page.",
     ),
-    Bug(
+    _Bug(
         "page_count gives 0 pages for no items (the statement says 1)",
-        changed(CORRECT, ("return 1  # an empty list still has one page, an empty one", "return 0")),
+        _changed(_CORRECT, ("return 1  # an empty list still has one page, an empty one", "return 0")),
         "test page_count with 0 items.",
     ),
 ]
 
-provide_module("pages", CORRECT)  # what `from pages import paginate, page_count` gives the ▶ button
+_provide_module("pages", _CORRECT)  # what `from pages import paginate, page_count` gives the ▶ button
 
 # --- PYODIDE:code --- #
 from pages import page_count, paginate
@@ -107,8 +114,8 @@ def test_page_count(total, count):
 
 # --- PYODIDE:tests --- #
 # Your tests must pass on the paginate and page_count of the statement.
-check_tests_pass("pages", CORRECT)
+_check_tests_pass("pages", _CORRECT)
 
 # --- PYODIDE:secrets --- #
 # Each buggy version must make at least one of your tests fail.
-check_tests_catch("pages", CORRECT, BUGS)
+_check_tests_catch("pages", _CORRECT, _BUGS)

@@ -1,9 +1,16 @@
 # --- PYODIDE:env --- #
-from course_helpers.pytest_runner import Bug, changed, check_tests_catch, check_tests_pass, provide_module, use_pytest
+from course_helpers.pytest_runner import (
+    Bug as _Bug,
+    changed as _changed,
+    check_tests_catch as _check_tests_catch,
+    check_tests_pass as _check_tests_pass,
+    provide_module as _provide_module,
+    use_pytest as _use_pytest,
+)
 
-await use_pytest()
+await _use_pytest()
 
-CORRECT = '''
+_CORRECT = '''
 COMMON_PASSWORDS = ("password1234", "qwerty123456", "iloveyou2024", "welcome12345", "letmein123456")
 
 
@@ -24,50 +31,50 @@ def check_password(password, username):
 '''
 
 
-BUGS = [
-    Bug(
+_BUGS = [
+    _Bug(
         "check_password refuses a password of exactly 12 characters (it wants 13)",
-        changed(CORRECT, ("len(password) < 12", "len(password) <= 12")),
+        _changed(_CORRECT, ("len(password) < 12", "len(password) <= 12")),
         "test a password of exactly 12 characters that follows every other rule: it must give [].",
     ),
-    Bug(
+    _Bug(
         "check_password accepts a password of 11 characters",
-        changed(CORRECT, ("len(password) < 12", "len(password) < 11")),
+        _changed(_CORRECT, ("len(password) < 12", "len(password) < 11")),
         "test a password one character too short, and assert the exact list it gives.",
     ),
-    Bug(
+    _Bug(
         "check_password counts a space as a digit ('blue sky' is said to have one)",
-        changed(CORRECT, ('not any(character in "0123456789" for character in password)', "password.isalpha()")),
+        _changed(_CORRECT, ('not any(character in "0123456789" for character in password)', "password.isalpha()")),
         "test a password made of letters and spaces or punctuation, without any digit.",
     ),
-    Bug(
+    _Bug(
         "check_password does not count capital letters as letters ('ABC-1234' is said to have none)",
-        changed(CORRECT, ("character.isalpha()", "character.islower()")),
+        _changed(_CORRECT, ("character.isalpha()", "character.islower()")),
         "test a password whose only letters are capitals.",
     ),
-    Bug(
+    _Bug(
         "check_password finds the username only in the same case ('robin' is missed in 'ROBIN-hood-12')",
-        changed(CORRECT, ("username.lower() in password.lower()", "username in password")),
+        _changed(_CORRECT, ("username.lower() in password.lower()", "username in password")),
         "test a password that holds the username written with other capitals.",
     ),
-    Bug(
+    _Bug(
         "check_password lowers the password but not the username (user 'Robin' may use 'robin-hood-12')",
-        changed(CORRECT, ("username.lower() in password.lower()", "username in password.lower()")),
+        _changed(_CORRECT, ("username.lower() in password.lower()", "username in password.lower()")),
         "test a username that has capitals itself, such as 'Robin', inside a password in small letters.",
     ),
-    Bug(
+    _Bug(
         "check_password finds a common password only in small letters ('Password1234' is accepted)",
-        changed(CORRECT, ("password.lower() in COMMON_PASSWORDS", "password in COMMON_PASSWORDS")),
+        _changed(_CORRECT, ("password.lower() in COMMON_PASSWORDS", "password in COMMON_PASSWORDS")),
         "test a password from COMMON_PASSWORDS written with some capitals.",
     ),
-    Bug(
+    _Bug(
         "check_password reports only the first rule broken ('blue sky' gives ['length'])",
-        changed(CORRECT, ("    return broken\n", "    return broken[:1]\n")),
+        _changed(_CORRECT, ("    return broken\n", "    return broken[:1]\n")),
         "test a password that breaks two rules, and assert the whole list.",
     ),
 ]
 
-provide_module("passwords", CORRECT)  # what `from passwords import check_password` gives the ▶ button
+_provide_module("passwords", _CORRECT)  # what `from passwords import check_password` gives the ▶ button
 
 # --- PYODIDE:code --- #
 from passwords import check_password
@@ -102,8 +109,8 @@ def test_check_password(password, broken):
 
 # --- PYODIDE:tests --- #
 # Your tests must pass on the check_password of the statement.
-check_tests_pass("passwords", CORRECT)
+_check_tests_pass("passwords", _CORRECT)
 
 # --- PYODIDE:secrets --- #
 # Each buggy check_password must make at least one of your tests fail.
-check_tests_catch("passwords", CORRECT, BUGS)
+_check_tests_catch("passwords", _CORRECT, _BUGS)

@@ -1,9 +1,16 @@
 # --- PYODIDE:env --- #
-from course_helpers.pytest_runner import Bug, changed, check_tests_catch, check_tests_pass, provide_module, use_pytest
+from course_helpers.pytest_runner import (
+    Bug as _Bug,
+    changed as _changed,
+    check_tests_catch as _check_tests_catch,
+    check_tests_pass as _check_tests_pass,
+    provide_module as _provide_module,
+    use_pytest as _use_pytest,
+)
 
-await use_pytest()
+await _use_pytest()
 
-CORRECT = '''
+_CORRECT = '''
 from decimal import ROUND_HALF_UP, Decimal
 
 
@@ -18,17 +25,17 @@ def total_price(unit_cents, quantity, discount_percent=0):
 '''
 
 
-BUGS = [
-    Bug(
+_BUGS = [
+    _Bug(
         "total_price rounds half a cent to the even cent (a total of 122.5 cents gives 122)",
-        changed(CORRECT, ("ROUND_HALF_UP", "ROUND_HALF_EVEN")),
+        _changed(_CORRECT, ("ROUND_HALF_UP", "ROUND_HALF_EVEN")),
         "test a total that ends in exactly half a cent, with an even number of cents below it: "
         "rounding half to even and rounding half up only differ there.",
     ),
-    Bug(
+    _Bug(
         "total_price computes with floats (a total of 122.5 cents comes out as 122.49999... and gives 122)",
-        changed(
-            CORRECT,
+        _changed(
+            _CORRECT,
             (
                 "total = Decimal(unit_cents) * quantity * (100 - Decimal(discount_percent)) / 100",
                 "total = Decimal(unit_cents * quantity * (1 - discount_percent / 100))",
@@ -37,10 +44,10 @@ BUGS = [
         "test more totals that end in half a cent, with discounts such as 30 %: a float such as 0.7 is not "
         "exactly 7/10, and the half cent can come out just under one half.",
     ),
-    Bug(
+    _Bug(
         "total_price rounds the discounted unit price before multiplying (3 items at 333 cents, 10 % off, give 900)",
-        changed(
-            CORRECT,
+        _changed(
+            _CORRECT,
             (
                 "total = Decimal(unit_cents) * quantity * (100 - Decimal(discount_percent)) / 100\n"
                 "    return int(total.quantize(Decimal(1), rounding=ROUND_HALF_UP))",
@@ -51,37 +58,37 @@ BUGS = [
         "test several items whose discounted unit price is not a whole number of cents: the total is rounded "
         "once, not each item.",
     ),
-    Bug(
+    _Bug(
         "total_price applies the discount twice (4 items at 250 cents, 10 % off, give 810)",
-        changed(CORRECT, ("/ 100\n", "* (100 - Decimal(discount_percent)) / 10000\n")),
+        _changed(_CORRECT, ("/ 100\n", "* (100 - Decimal(discount_percent)) / 10000\n")),
         "assert the exact total of an ordinary order with a discount.",
     ),
-    Bug(
+    _Bug(
         "total_price refuses a discount of 100 % (it raises ValueError)",
-        changed(CORRECT, ("0 <= discount_percent <= 100", "0 <= discount_percent < 100")),
+        _changed(_CORRECT, ("0 <= discount_percent <= 100", "0 <= discount_percent < 100")),
         "test the highest discount the statement allows: 100 % makes the order free.",
     ),
-    Bug(
+    _Bug(
         "total_price refuses a discount of 0 % (it raises ValueError)",
-        changed(CORRECT, ("0 <= discount_percent <= 100", "0 < discount_percent <= 100")),
+        _changed(_CORRECT, ("0 <= discount_percent <= 100", "0 < discount_percent <= 100")),
         "test the lowest discount the statement allows, 0 %, with its exact total.",
     ),
-    Bug(
+    _Bug(
         "total_price accepts a discount over 100 % (101 % gives a negative price)",
-        changed(CORRECT, ("not 0 <= discount_percent <= 100", "discount_percent < 0")),
+        _changed(_CORRECT, ("not 0 <= discount_percent <= 100", "discount_percent < 0")),
         "check with pytest.raises that a discount just above 100 is refused.",
     ),
-    Bug(
+    _Bug(
         "total_price accepts a negative quantity (-1 item gives a negative price)",
-        changed(
-            CORRECT,
+        _changed(
+            _CORRECT,
             ('    if quantity < 0:\n        raise ValueError(f"quantity must be 0 or more, not {quantity}")\n', ""),
         ),
         "check with pytest.raises that a quantity of -1 is refused.",
     ),
 ]
 
-provide_module("pricing", CORRECT)  # what `from pricing import total_price` gives the ▶ button
+_provide_module("pricing", _CORRECT)  # what `from pricing import total_price` gives the ▶ button
 
 # --- PYODIDE:code --- #
 from pricing import total_price
@@ -125,8 +132,8 @@ def test_a_discount_over_100_is_refused():
 
 # --- PYODIDE:tests --- #
 # Your tests must pass on the total_price of the statement.
-check_tests_pass("pricing", CORRECT)
+_check_tests_pass("pricing", _CORRECT)
 
 # --- PYODIDE:secrets --- #
 # Each buggy total_price must make at least one of your tests fail.
-check_tests_catch("pricing", CORRECT, BUGS)
+_check_tests_catch("pricing", _CORRECT, _BUGS)

@@ -1,9 +1,16 @@
 # --- PYODIDE:env --- #
-from course_helpers.pytest_runner import Bug, changed, check_tests_catch, check_tests_pass, provide_module, use_pytest
+from course_helpers.pytest_runner import (
+    Bug as _Bug,
+    changed as _changed,
+    check_tests_catch as _check_tests_catch,
+    check_tests_pass as _check_tests_pass,
+    provide_module as _provide_module,
+    use_pytest as _use_pytest,
+)
 
-await use_pytest()
+await _use_pytest()
 
-CORRECT = '''
+_CORRECT = '''
 def retry(operation, attempts, wait, sleep):
     """Call operation() until it returns, at most `attempts` times, and return what it returned.
     After a failure that is not the last one, sleep(wait), then sleep(2 * wait), sleep(4 * wait)...
@@ -18,7 +25,7 @@ def retry(operation, attempts, wait, sleep):
 '''
 
 
-LAST_CALL_APART = """
+_LAST_CALL_APART = """
 def retry(operation, attempts, wait, sleep):
     for attempt in range(attempts - 1):
         try:
@@ -28,7 +35,7 @@ def retry(operation, attempts, wait, sleep):
     operation()
 """
 
-REFUSES_ONE = """
+_REFUSES_ONE = """
 def retry(operation, attempts, wait, sleep):
     if attempts < 2:
         raise ValueError("a retry needs at least 2 attempts")
@@ -41,23 +48,23 @@ def retry(operation, attempts, wait, sleep):
             sleep(wait * 2**attempt)
 """
 
-BUGS = [
-    Bug(
+_BUGS = [
+    _Bug(
         "retry makes one attempt too many (attempts=3 calls the operation 4 times)",
-        changed(
-            CORRECT, ("range(attempts)", "range(attempts + 1)"), ("attempt == attempts - 1", "attempt == attempts")
+        _changed(
+            _CORRECT, ("range(attempts)", "range(attempts + 1)"), ("attempt == attempts - 1", "attempt == attempts")
         ),
         "make an operation that always fails, and check how many times retry calls it, or how many times it sleeps.",
     ),
-    Bug(
+    _Bug(
         "retry makes one attempt too few (attempts=3 calls the operation twice)",
-        changed(CORRECT, ("range(attempts)", "range(1, attempts)"), ("2**attempt", "2 ** (attempt - 1)")),
+        _changed(_CORRECT, ("range(attempts)", "range(1, attempts)"), ("2**attempt", "2 ** (attempt - 1)")),
         "count the calls of an operation that keeps failing, or let it succeed on the last attempt allowed.",
     ),
-    Bug(
+    _Bug(
         "retry sleeps after the last failure too (attempts=3 sleeps wait, 2*wait and 4*wait)",
-        changed(
-            CORRECT,
+        _changed(
+            _CORRECT,
             (
                 "            if attempt == attempts - 1:\n                raise\n            sleep(wait * 2**attempt)\n",
                 "            sleep(wait * 2**attempt)\n            if attempt == attempts - 1:\n                raise\n",
@@ -65,34 +72,34 @@ BUGS = [
         ),
         "let an operation fail on every attempt and compare the whole list of delays your fake sleep recorded.",
     ),
-    Bug(
+    _Bug(
         "retry backs off linearly (wait, 2*wait, 3*wait instead of wait, 2*wait, 4*wait)",
-        changed(CORRECT, ("wait * 2**attempt", "wait * (attempt + 1)")),
+        _changed(_CORRECT, ("wait * 2**attempt", "wait * (attempt + 1)")),
         "make retry sleep at least three times: the first two delays are the same as with a linear back-off.",
     ),
-    Bug(
+    _Bug(
         "retry's first delay is 0 (it sleeps 0, 2*wait, 4*wait...)",
-        changed(CORRECT, ("wait * 2**attempt", "wait * 2 * attempt")),
+        _changed(_CORRECT, ("wait * 2**attempt", "wait * 2 * attempt")),
         "assert the exact list of delays from the first one, not only the last one or their number.",
     ),
-    Bug(
+    _Bug(
         "retry swallows the last exception and returns None",
-        changed(CORRECT, ("                raise\n", "                return None\n")),
+        _changed(_CORRECT, ("                raise\n", "                return None\n")),
         "when every attempt fails, retry must raise: use pytest.raises around the call.",
     ),
-    Bug(
+    _Bug(
         "retry returns None when the operation only succeeds on the last attempt allowed",
-        LAST_CALL_APART,
+        _LAST_CALL_APART,
         "let the operation fail on every attempt but the last one, and assert what retry returns.",
     ),
-    Bug(
+    _Bug(
         "retry refuses attempts=1 with a ValueError instead of making one plain call",
-        REFUSES_ONE,
+        _REFUSES_ONE,
         "test attempts=1: one call, and the operation's own exception when it fails.",
     ),
 ]
 
-provide_module("retries", CORRECT)  # what `from retries import retry` gives the ▶ button
+_provide_module("retries", _CORRECT)  # what `from retries import retry` gives the ▶ button
 
 # --- PYODIDE:code --- #
 from retries import retry
@@ -156,8 +163,8 @@ def test_one_attempt_is_one_call():
 
 # --- PYODIDE:tests --- #
 # Your tests must pass on the retry of the statement.
-check_tests_pass("retries", CORRECT)
+_check_tests_pass("retries", _CORRECT)
 
 # --- PYODIDE:secrets --- #
 # Each buggy retry must make at least one of your tests fail.
-check_tests_catch("retries", CORRECT, BUGS)
+_check_tests_catch("retries", _CORRECT, _BUGS)

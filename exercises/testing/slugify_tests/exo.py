@@ -1,9 +1,16 @@
 # --- PYODIDE:env --- #
-from course_helpers.pytest_runner import Bug, changed, check_tests_catch, check_tests_pass, provide_module, use_pytest
+from course_helpers.pytest_runner import (
+    Bug as _Bug,
+    changed as _changed,
+    check_tests_catch as _check_tests_catch,
+    check_tests_pass as _check_tests_pass,
+    provide_module as _provide_module,
+    use_pytest as _use_pytest,
+)
 
-await use_pytest()
+await _use_pytest()
 
-CORRECT = '''
+_CORRECT = '''
 import re
 import unicodedata
 
@@ -15,45 +22,45 @@ def slugify(title):
 '''
 
 
-BUGS = [
-    Bug(
+_BUGS = [
+    _Bug(
         "slugify keeps capital letters ('Hello' gives 'Hello')",
-        changed(CORRECT, ("ascii_text.lower()", "ascii_text")),
+        _changed(_CORRECT, ("ascii_text.lower()", "ascii_text")),
         "test a title with capitals, such as 'Hello World', and assert the whole slug.",
     ),
-    Bug(
+    _Bug(
         "slugify drops accented letters instead of their accents ('Crème' gives 'crme')",
-        changed(CORRECT, ('normalize("NFKD", title)', 'normalize("NFKC", title)')),
+        _changed(_CORRECT, ('normalize("NFKD", title)', 'normalize("NFKC", title)')),
         "test a title with accented letters, such as 'Crème brûlée', and assert the letters are kept without accents.",
     ),
-    Bug(
+    _Bug(
         "slugify makes one hyphen per character ('a  b' gives 'a--b')",
-        changed(CORRECT, ('r"[^a-z0-9]+"', 'r"[^a-z0-9]"')),
+        _changed(_CORRECT, ('r"[^a-z0-9]+"', 'r"[^a-z0-9]"')),
         "test a title with several spaces or punctuation marks in a row, such as 'Hello,  world!'.",
     ),
-    Bug(
+    _Bug(
         "slugify leaves hyphens at both ends (' Hello! ' gives '-hello-')",
-        changed(CORRECT, ('.strip("-")', "")),
+        _changed(_CORRECT, ('.strip("-")', "")),
         "test a title that starts or ends with a space or a punctuation mark.",
     ),
-    Bug(
+    _Bug(
         "slugify drops digits ('Top 10' gives 'top')",
-        changed(CORRECT, ("[^a-z0-9]+", "[^a-z]+")),
+        _changed(_CORRECT, ("[^a-z0-9]+", "[^a-z]+")),
         "test a title with digits in it, such as 'Top 10 tips'.",
     ),
-    Bug(
+    _Bug(
         "slugify names an empty title 'untitled'",
-        changed(CORRECT, ('.strip("-")', '.strip("-") or "untitled"')),
+        _changed(_CORRECT, ('.strip("-")', '.strip("-") or "untitled"')),
         "test the empty title: the statement says it gives an empty slug.",
     ),
-    Bug(
+    _Bug(
         "slugify keeps underscores ('snake_case' gives 'snake_case')",
-        changed(CORRECT, ('r"[^a-z0-9]+"', 'r"[\\W]+"')),
+        _changed(_CORRECT, ('r"[^a-z0-9]+"', 'r"[\\W]+"')),
         "test a title with an underscore: it is not a letter or a digit either.",
     ),
 ]
 
-provide_module("slugs", CORRECT)  # what `from slugs import slugify` gives the ▶ button
+_provide_module("slugs", _CORRECT)  # what `from slugs import slugify` gives the ▶ button
 
 # --- PYODIDE:code --- #
 from slugs import slugify
@@ -86,8 +93,8 @@ def test_slugify(title, slug):
 
 # --- PYODIDE:tests --- #
 # Your tests must pass on the slugify of the statement.
-check_tests_pass("slugs", CORRECT)
+_check_tests_pass("slugs", _CORRECT)
 
 # --- PYODIDE:secrets --- #
 # Each buggy slugify must make at least one of your tests fail.
-check_tests_catch("slugs", CORRECT, BUGS)
+_check_tests_catch("slugs", _CORRECT, _BUGS)

@@ -1,6 +1,6 @@
 # --- PYODIDE:env --- #
-from course_helpers.asgi import BrokenRule, call_asgi, run_coroutine, run_lifespan
-from course_helpers.checks import call
+from course_helpers.asgi import BrokenRule as _BrokenRule, call_asgi, run_coroutine as _run_coroutine, run_lifespan
+from course_helpers.checks import call as _call
 
 
 # --- PYODIDE:code --- #
@@ -30,59 +30,59 @@ async def app(scope, receive, send):
 
 
 # --- PYODIDE:tests --- #
-response = call_asgi(app, path="/")
-assert response.status == 200, (
-    f"GET / should get status 200, got {response.status!r}. "
+_response = call_asgi(app, path="/")
+assert _response.status == 200, (
+    f"GET / should get status 200, got {_response.status!r}. "
     "Hint: for an 'http' scope whose scope['path'] is '/', send 'http.response.start' with 'status': 200."
 )
-assert response.body == b"Hello, ASGI!", (
-    f"GET / should get b'Hello, ASGI!', got {response.body!r}. "
+assert _response.body == b"Hello, ASGI!", (
+    f"GET / should get b'Hello, ASGI!', got {_response.body!r}. "
     "Hint: put the greeting, as bytes, under 'body' in the 'http.response.body' message."
 )
-assert response.header("content-type") == b"text/plain; charset=utf-8", (
-    f"Expected the content-type b'text/plain; charset=utf-8', got {response.header('content-type')!r}. "
+assert _response.header("content-type") == b"text/plain; charset=utf-8", (
+    f"Expected the content-type b'text/plain; charset=utf-8', got {_response.header('content-type')!r}. "
     "Hint: add a (b'content-type', ...) pair, both items bytes, to the 'headers' of 'http.response.start'."
 )
 
 # --- PYODIDE:secrets --- #
-import inspect
+import inspect as _inspect
 
-GREETING, NOT_FOUND = b"Hello, ASGI!", b"Not found"
-TEXT_TYPE = b"text/plain; charset=utf-8"
+_GREETING, _NOT_FOUND = b"Hello, ASGI!", b"Not found"
+_TEXT_TYPE = b"text/plain; charset=utf-8"
 
 
-def check_answer(path, found, hint, method="GET", root_path=""):
+def _check_answer(path, found, hint, method="GET", root_path=""):
     shown = path if path.isprintable() else repr(path)
     request = f"{method} {shown}" + (f" (root_path {root_path!r})" if root_path else "")
     response = call_asgi(app, method=method, path=path, root_path=root_path, advice=hint)
-    status, body = (200, GREETING) if found else (404, NOT_FOUND)
+    status, body = (200, _GREETING) if found else (404, _NOT_FOUND)
     assert response.status == status, f"{request} should get {status}, got {response.status!r}. Hint: {hint}"
     if method != "HEAD":  # the server sends no body for HEAD: what the app sends there is dropped
         assert response.body == body, f"{request} should get {body!r}, got {response.body!r}. Hint: {hint}"
-    assert response.header("content-type") == TEXT_TYPE, (
+    assert response.header("content-type") == _TEXT_TYPE, (
         f"{request} got the content-type {response.header('content-type')!r}. "
         "Hint: send (b'content-type', b'text/plain; charset=utf-8') with the 404 as with the 200."
     )
 
 
-ONLY_SLASH = "only the path '/' exists: compare scope['path'] with '/' exactly, not with startswith or a regex."
-for path in ("/missing", "/hello/", "//", "/\n", "/%2F", "/é"):
-    check_answer(path, False, ONLY_SLASH)
+_ONLY_SLASH = "only the path '/' exists: compare scope['path'] with '/' exactly, not with startswith or a regex."
+for _path in ("/missing", "/hello/", "//", "/\n", "/%2F", "/é"):
+    _check_answer(_path, False, _ONLY_SLASH)
 
-PATH_ALONE = "choose the answer from the path alone; do not look at scope['method']."
-for method in ("POST", "PUT", "HEAD"):
-    check_answer("/", True, PATH_ALONE, method=method)
-    check_answer("/missing", False, PATH_ALONE, method=method)
+_PATH_ALONE = "choose the answer from the path alone; do not look at scope['method']."
+for _method in ("POST", "PUT", "HEAD"):
+    _check_answer("/", True, _PATH_ALONE, method=_method)
+    _check_answer("/missing", False, _PATH_ALONE, method=_method)
 
-for attempt in ("first", "second"):
-    sent = run_lifespan(app)
-    assert sent == ["lifespan.startup.complete", "lifespan.shutdown.complete"], (
-        f"For the {attempt} lifespan scope your app sent {sent}; expected lifespan.startup.complete then "
+for _attempt in ("first", "second"):
+    _sent = run_lifespan(app)
+    assert _sent == ["lifespan.startup.complete", "lifespan.shutdown.complete"], (
+        f"For the {_attempt} lifespan scope your app sent {_sent}; expected lifespan.startup.complete then "
         "lifespan.shutdown.complete. Hint: loop on receive() and answer each lifespan message."
     )
 
 
-def run_by_hand(scope, incoming):
+def _run_by_hand(scope, incoming):
     """Run the app on a scope call_asgi does not build; return the messages it sent."""
     sent = []
 
@@ -93,16 +93,16 @@ def run_by_hand(scope, incoming):
         sent.append(message)
 
     running = app(scope, receive, send)
-    if not inspect.isawaitable(running):
+    if not _inspect.isawaitable(running):
         raise AssertionError(
             f"Calling your app returned {running!r}, not a coroutine. "
             "Hint: an ASGI app is a coroutine function: `async def app(scope, receive, send):`."
         )
-    run_coroutine(running, f"Your app, for a {scope['type']!r} scope,")
+    _run_coroutine(running, f"Your app, for a {scope['type']!r} scope,")
     return sent
 
 
-websocket = {
+_websocket = {
     "type": "websocket",
     "asgi": {"version": "3.0", "spec_version": "2.4"},
     "http_version": "1.1",
@@ -115,27 +115,27 @@ websocket = {
     "subprotocols": [],
 }
 try:
-    sent = run_by_hand(websocket, [{"type": "websocket.connect"}])
-except BrokenRule:
+    _sent = _run_by_hand(_websocket, [{"type": "websocket.connect"}])
+except _BrokenRule:
     raise
 except Exception:  # noqa: BLE001 - raising, of any type, is what the spec asks here
-    sent = None
-assert sent is None, (
-    f"For a 'websocket' scope your app sent {sent or 'nothing'} and returned, as if it spoke WebSocket. "
+    _sent = None
+assert _sent is None, (
+    f"For a 'websocket' scope your app sent {_sent or 'nothing'} and returned, as if it spoke WebSocket. "
     "Hint: for any scope type other than 'http' and 'lifespan', raise an exception (the ASGI spec asks "
     "an app to reject a protocol it does not speak that way); send nothing."
 )
 
-MOUNTED = (
+_MOUNTED = (
     "under a mount prefix, scope['path'] starts with scope['root_path'] ('/shop/' for the app's own '/'): "
     "remove root_path from the start of path before comparing it with '/'."
 )
-for root in ("/shop", "/api/v1"):
-    check_answer(root + "/", True, MOUNTED, root_path=root)
-    for rest in ("/missing", root + "/", "//"):
-        check_answer(root + rest, False, MOUNTED + " Only root_path + '/' is the greeting.", root_path=root)
+for _root in ("/shop", "/api/v1"):
+    _check_answer(_root + "/", True, _MOUNTED, root_path=_root)
+    for _rest in ("/missing", _root + "/", "//"):
+        _check_answer(_root + _rest, False, _MOUNTED + " Only root_path + '/' is the greeting.", root_path=_root)
 
-without_root = {
+_without_root = {
     "type": "http",
     "asgi": {"version": "3.0", "spec_version": "2.4"},
     "http_version": "1.1",
@@ -146,16 +146,16 @@ without_root = {
     "query_string": b"",
     "headers": [],
 }
-OPTIONAL_ROOT = "root_path is optional in ASGI: read it with scope.get('root_path', '')."
-sent = call(
-    run_by_hand,
-    without_root,
+_OPTIONAL_ROOT = "root_path is optional in ASGI: read it with scope.get('root_path', '')."
+_sent = _call(
+    _run_by_hand,
+    _without_root,
     [{"type": "http.request", "body": b"", "more_body": False}],
     described_as="Your app, for GET / in a scope without 'root_path',",
-    advice=OPTIONAL_ROOT,
+    advice=_OPTIONAL_ROOT,
 )
-statuses = [m.get("status") for m in sent if isinstance(m, dict) and m.get("type") == "http.response.start"]
-assert statuses == [200], (
-    f"For GET / in a scope that has no 'root_path', your app answered the statuses {statuses}, not [200]. "
-    f"Hint: {OPTIONAL_ROOT}"
+_statuses = [m.get("status") for m in _sent if isinstance(m, dict) and m.get("type") == "http.response.start"]
+assert _statuses == [200], (
+    f"For GET / in a scope that has no 'root_path', your app answered the statuses {_statuses}, not [200]. "
+    f"Hint: {_OPTIONAL_ROOT}"
 )

@@ -25,35 +25,35 @@ def app(environ, start_response):
 
 
 # --- PYODIDE:tests --- #
-response = call_wsgi(app)
-assert response.status == "200 OK", (
-    f"Expected the status '200 OK', got {response.status!r}. "
+_response = call_wsgi(app)
+assert _response.status == "200 OK", (
+    f"Expected the status '200 OK', got {_response.status!r}. "
     "Hint: pass start_response the status as one str: the code, a space, then the reason phrase."
 )
-assert response.body == b"Hello, world!", (
-    f"With no name, expected b'Hello, world!', got {response.body!r}. "
+assert _response.body == b"Hello, world!", (
+    f"With no name, expected b'Hello, world!', got {_response.body!r}. "
     "Hint: when the query has no 'name', greet 'world'; return a list holding the UTF-8 encoded bytes."
 )
 
-response = call_wsgi(app, query="name=Ada")
-assert response.body == b"Hello, Ada!", (
-    f"For ?name=Ada, expected b'Hello, Ada!', got {response.body!r}. "
+_response = call_wsgi(app, query="name=Ada")
+assert _response.body == b"Hello, Ada!", (
+    f"For ?name=Ada, expected b'Hello, Ada!', got {_response.body!r}. "
     "Hint: read the name from environ['QUERY_STRING'], parsed with urllib.parse.parse_qs."
 )
-assert response.header("Content-Type") == "text/plain; charset=utf-8", (
-    f"Expected Content-Type 'text/plain; charset=utf-8', got {response.header('Content-Type')!r}. "
+assert _response.header("Content-Type") == "text/plain; charset=utf-8", (
+    f"Expected Content-Type 'text/plain; charset=utf-8', got {_response.header('Content-Type')!r}. "
     "Hint: give start_response a ('Content-Type', ...) tuple in its list of headers, both items str."
 )
 
 
 # --- PYODIDE:secrets --- #
-import warnings
+import warnings as _warnings
 
 
-def check_greeting(query, expected, hint, method="GET", path="/", script_name=""):
+def _check_greeting(query, expected, hint, method="GET", path="/", script_name=""):
     shown = "a request with no QUERY_STRING" if query is None else f"{method} {script_name}{path}?{query}"
-    with warnings.catch_warnings():  # wsgiref.validate warns about a missing QUERY_STRING, which is the point
-        warnings.filterwarnings("ignore", message="QUERY_STRING is not in the WSGI environment")
+    with _warnings.catch_warnings():  # wsgiref.validate warns about a missing QUERY_STRING, which is the point
+        _warnings.filterwarnings("ignore", message="QUERY_STRING is not in the WSGI environment")
         response = call_wsgi(
             app, method=method, path=path, query=query, script_name=script_name, why=shown, advice=hint
         )
@@ -78,17 +78,17 @@ def check_greeting(query, expected, hint, method="GET", path="/", script_name=""
     )
 
 
-DECODE = "decode the query string with urllib.parse.parse_qs: it percent-decodes each value as UTF-8."
-EMPTY = "an empty name counts as absent: greet 'world' (parse_qs drops empty values for you)."
-FIRST = (
+_DECODE = "decode the query string with urllib.parse.parse_qs: it percent-decodes each value as UTF-8."
+_EMPTY = "an empty name counts as absent: greet 'world' (parse_qs drops empty values for you)."
+_FIRST = (
     "when name is given more than once, the first non-empty one counts: parse_qs keeps every value, "
     "in order, in a list; take [0]. (dict(parse_qsl(...)) keeps the last one instead.)"
 )
-CASES = [
+_CASES = [
     ("name=Grace", "Hello, Grace!", "greet the value of the name parameter."),
-    ("name=Zo%C3%AB", "Hello, Zoë!", DECODE),
-    ("name=Jean+Luc", "Hello, Jean Luc!", "in a query string '+' stands for a space: " + DECODE),
-    ("name=", "Hello, world!", EMPTY),
+    ("name=Zo%C3%AB", "Hello, Zoë!", _DECODE),
+    ("name=Jean+Luc", "Hello, Jean Luc!", "in a query string '+' stands for a space: " + _DECODE),
+    ("name=", "Hello, world!", _EMPTY),
     ("lang=en&name=Linus", "Hello, Linus!", "the name parameter may come after others: look it up by its name."),
     (
         None,
@@ -96,9 +96,9 @@ CASES = [
         "PEP 3333 lets a server leave QUERY_STRING out of environ: read it with environ.get('QUERY_STRING', '').",
     ),
     ("", "Hello, world!", "an empty query string has no name: greet 'world'."),
-    ("name=Ada&name=Bob", "Hello, Ada!", FIRST),
-    ("name=&name=Bob", "Hello, Bob!", EMPTY + " So the first non-empty name counts."),
-    ("name=Ada&name=", "Hello, Ada!", FIRST),
+    ("name=Ada&name=Bob", "Hello, Ada!", _FIRST),
+    ("name=&name=Bob", "Hello, Bob!", _EMPTY + " So the first non-empty name counts."),
+    ("name=Ada&name=", "Hello, Ada!", _FIRST),
     (
         "name=a%2Fb%25c%2Bd%26e",
         "Hello, a/b%c+d&e!",
@@ -118,17 +118,17 @@ CASES = [
     ),
     ("name=0", "Hello, 0!", "'0' is a name like any other: test for an empty value, not for a falsy one."),
 ]
-for query, expected, hint in CASES:
-    check_greeting(query, expected, hint)
+for _query, _expected, _hint in _CASES:
+    _check_greeting(_query, _expected, _hint)
 
-ANY_REQUEST = "answer every method and every path the same way: only the query string matters."
-for method in ("POST", "PUT", "HEAD"):
-    check_greeting("name=Ada", "Hello, Ada!", ANY_REQUEST, method=method)
-check_greeting("name=Ada", "Hello, Ada!", ANY_REQUEST, path="/greet/me")
-check_greeting(
-    "name=Ada", "Hello, Ada!", ANY_REQUEST + " Mounted under a prefix (SCRIPT_NAME), too.", script_name="/app"
+_ANY_REQUEST = "answer every method and every path the same way: only the query string matters."
+for _method in ("POST", "PUT", "HEAD"):
+    _check_greeting("name=Ada", "Hello, Ada!", _ANY_REQUEST, method=_method)
+_check_greeting("name=Ada", "Hello, Ada!", _ANY_REQUEST, path="/greet/me")
+_check_greeting(
+    "name=Ada", "Hello, Ada!", _ANY_REQUEST + " Mounted under a prefix (SCRIPT_NAME), too.", script_name="/app"
 )
 
 # The same requests again, in another order: nothing may leak from one request to the next.
-for query, expected, hint in reversed(CASES):
-    check_greeting(query, expected, hint + " Keep no state between requests: each one starts from its own environ.")
+for _query, _expected, _hint in reversed(_CASES):
+    _check_greeting(_query, _expected, _hint + " Keep no state between requests: each one starts from its own environ.")
