@@ -1,16 +1,20 @@
 # --- PYODIDE:env --- #
-from course_helpers.packages import import_after_require, require
+from course_helpers.packages import import_after_require as _import_after_require, require as _require
 
-await require("django")
-import random
+await _require("django")
+import random as _random
 
 from course_helpers.checks import call
-from course_helpers.django_setup import configure_django, create_tables, use_database
+from course_helpers.django_setup import (
+    configure_django as _configure_django,
+    create_tables as _create_tables,
+    use_database as _use_database,
+)
 
-configure_django()
-await use_database()
+_configure_django()
+await _use_database()
 
-OperationalError, connection, models = import_after_require("django.db", "OperationalError", "connection", "models")
+_OperationalError, _connection, models = _import_after_require("django.db", "OperationalError", "connection", "models")
 
 
 class Account(models.Model):
@@ -38,20 +42,20 @@ class AuditUnavailable(Exception):
     """record_transfer() raises it when the audit log cannot confirm an entry."""
 
 
-AUDIT = {"down": False}  # the checks switch the audit log off and on
+_AUDIT = {"down": False}  # the checks switch the audit log off and on
 
 
 def record_transfer(from_id, to_id, amount):
     """Write the transfer to the audit log: one AuditEntry row. Then wait for the log to confirm
     it, and raise AuditUnavailable when it does not (the log is down)."""
     AuditEntry.objects.create(from_account_id=from_id, to_account_id=to_id, amount=amount)
-    if AUDIT["down"]:
+    if _AUDIT["down"]:
         raise AuditUnavailable("the audit log did not confirm the entry")
 
 
 def open_accounts(accounts):
     """New, empty tables holding one account per (id, owner, balance) of `accounts`, in that order."""
-    create_tables(Account, AuditEntry)
+    _create_tables(Account, AuditEntry)
     for account_id, owner, balance in accounts:
         Account.objects.create(id=account_id, owner=owner, balance=balance)
 
@@ -66,7 +70,7 @@ def audit_log():
     return list(AuditEntry.objects.order_by("id").values_list("from_account_id", "to_account_id", "amount"))
 
 
-class DatabaseFailure:
+class _DatabaseFailure:
     """`with DatabaseFailure():` the database fails the second write of the code under test to the
     account table (an UPDATE or an INSERT), with OperationalError, as a lost connection or a full
     disk would; the first write went through. `failure.fired` says whether it happened."""
@@ -80,11 +84,11 @@ class DatabaseFailure:
             self.writes += 1
             if self.writes == self.failing_write:
                 self.fired = True
-                raise OperationalError("disk I/O error (a failure the checks caused)")
+                raise _OperationalError("disk I/O error (a failure the checks caused)")
         return execute(sql, params, many, context)
 
     def __enter__(self):
-        self._wrapper = connection.execute_wrapper(self)
+        self._wrapper = _connection.execute_wrapper(self)
         self._wrapper.__enter__()
         return self
 
@@ -136,27 +140,27 @@ assert balances() == {1: 3800, 2: 1300} and audit_log() == [(1, 2, 1200)], (
 )
 try:
     transfer(2, 1, 1301)
-    raised = None
-except Exception as error:  # noqa: BLE001 - the learner's code may raise anything
-    raised = error
-if isinstance(raised, InsufficientFunds) and balances() != {1: 3800, 2: 1300}:
-    advice = "check the balance before the first write: the debit stayed when InsufficientFunds was raised."
+    _raised = None
+except Exception as _error:  # noqa: BLE001 - the learner's code may raise anything
+    _raised = _error
+if isinstance(_raised, InsufficientFunds) and balances() != {1: 3800, 2: 1300}:
+    _advice = "check the balance before the first write: the debit stayed when InsufficientFunds was raised."
 else:
-    advice = "compare the source's balance with the amount, and raise InsufficientFunds when it is lower."
-assert isinstance(raised, InsufficientFunds) and balances() == {1: 3800, 2: 1300}, (
+    _advice = "compare the source's balance with the amount, and raise InsufficientFunds when it is lower."
+assert isinstance(_raised, InsufficientFunds) and balances() == {1: 3800, 2: 1300}, (
     f"transfer(2, 1, 1301), from an account holding 1300, should raise InsufficientFunds and change nothing; it "
-    f"{'returned' if raised is None else 'raised ' + type(raised).__name__} and left {balances()}. Hint: {advice}"
+    f"{'returned' if _raised is None else 'raised ' + type(_raised).__name__} and left {balances()}. Hint: {_advice}"
 )
 
 # --- PYODIDE:secrets --- #
-ACCOUNTS = [(7, "Zoë", 0), (2, "Søren", 1), (11, "李雷", 500), (4, "Ada", 12000), (30, "Bob", 999999)]
-UNKNOWN_IDS = (0, 3, 31, 999)
+_ACCOUNTS = [(7, "Zoë", 0), (2, "Søren", 1), (11, "李雷", 500), (4, "Ada", 12000), (30, "Bob", 999999)]
+_UNKNOWN_IDS = (0, 3, 31, 999)
 
 
-def attempt(from_id, to_id, amount, fault=None):
+def _attempt(from_id, to_id, amount, fault=None):
     """transfer(...) under `fault` (None, "audit" or "database"): (what it raised or None, fault fired)."""
-    AUDIT["down"] = fault == "audit"
-    failure = DatabaseFailure()
+    _AUDIT["down"] = fault == "audit"
+    failure = _DatabaseFailure()
     try:
         if fault == "database":
             with failure:
@@ -166,11 +170,11 @@ def attempt(from_id, to_id, amount, fault=None):
     except Exception as error:  # noqa: BLE001 - the learner's code may raise anything
         return error, fault == "audit" or failure.fired
     finally:
-        AUDIT["down"] = False
+        _AUDIT["down"] = False
     return None, fault == "audit" or failure.fired
 
 
-def expected_error(from_id, to_id, amount, accounts, fault, fired):
+def _expected_error(from_id, to_id, amount, accounts, fault, fired):
     """The exception class transfer(...) must raise (None: it must succeed)."""
     if amount <= 0 or from_id == to_id:
         return ValueError
@@ -181,16 +185,16 @@ def expected_error(from_id, to_id, amount, accounts, fault, fired):
     if fault == "audit":
         return AuditUnavailable
     if fault == "database" and fired:
-        return OperationalError
+        return _OperationalError
     return None
 
 
-def check(from_id, to_id, amount, accounts, entries, fault=None):
+def _check(from_id, to_id, amount, accounts, entries, fault=None):
     """Run one transfer and compare what it raised and what it left with the plain-Python answer;
     update `accounts` and `entries` (the expected balances and audit log) when it must succeed."""
     before = dict(accounts)
-    error, fired = attempt(from_id, to_id, amount, fault)
-    want = expected_error(from_id, to_id, amount, accounts, fault, fired)
+    error, fired = _attempt(from_id, to_id, amount, fault)
+    want = _expected_error(from_id, to_id, amount, accounts, fault, fired)
     if want is None:
         accounts[from_id] -= amount
         accounts[to_id] += amount
@@ -273,34 +277,34 @@ def check(from_id, to_id, amount, accounts, entries, fault=None):
 
 
 # Mistakes of the caller: ValueError, before anything changes.
-open_accounts(ACCOUNTS)
-accounts, entries = balances(), []
+open_accounts(_ACCOUNTS)
+_accounts, _entries = balances(), []
 for from_id, to_id, amount in ((4, 11, 0), (4, 11, -1), (11, 4, -500), (4, 4, 100), (7, 7, 1), (30, 30, 999999)):
-    check(from_id, to_id, amount, accounts, entries)
+    _check(from_id, to_id, amount, _accounts, _entries)
 
 # Boundaries of the balance: exactly all of it moves; one cent more is refused.
 for from_id, to_id, amount in ((2, 7, 2), (2, 7, 1), (2, 7, 1), (11, 2, 500), (11, 2, 1), (7, 11, 2), (7, 30, 3)):
-    check(from_id, to_id, amount, accounts, entries)
+    _check(from_id, to_id, amount, _accounts, _entries)
 
 # Unknown accounts, on either side.
 for from_id, to_id, amount in ((4, 999, 100), (3, 4, 100), (30, 0, 12000), (31, 999, 1)):
-    check(from_id, to_id, amount, accounts, entries)
+    _check(from_id, to_id, amount, _accounts, _entries)
 
 # The audit log fails after the money moved; then the database fails between two writes.
-for fault in ("audit", "database"):
+for _fault in ("audit", "database"):
     for from_id, to_id, amount in ((30, 4, 1000), (4, 7, 12000)):
-        check(from_id, to_id, amount, accounts, entries, fault)
+        _check(from_id, to_id, amount, _accounts, _entries, _fault)
 
 # Many transfers, some refused, some failing: the data always matches, and the total never changes.
-rng = random.Random(20261130)
-for step in range(150):
-    ids = list(accounts)
-    from_id, to_id = rng.sample(ids, 2)
-    if step % 10 == 9:
+_rng = _random.Random(20261130)
+for _step in range(150):
+    _ids = list(_accounts)
+    from_id, to_id = _rng.sample(_ids, 2)
+    if _step % 10 == 9:
         to_id = from_id
-    elif step % 13 == 12:
-        from_id = rng.choice(UNKNOWN_IDS)
-    balance = accounts.get(from_id, 0)
-    amount = rng.choice([balance, balance + 1, balance // 2, 1, rng.randint(1, 20000), -rng.randint(0, 5)])
-    fault = rng.choice([None, None, None, "audit", "database"])
-    check(from_id, to_id, amount, accounts, entries, fault)
+    elif _step % 13 == 12:
+        from_id = _rng.choice(_UNKNOWN_IDS)
+    balance = _accounts.get(from_id, 0)
+    amount = _rng.choice([balance, balance + 1, balance // 2, 1, _rng.randint(1, 20000), -_rng.randint(0, 5)])
+    _fault = _rng.choice([None, None, None, "audit", "database"])
+    _check(from_id, to_id, amount, _accounts, _entries, _fault)

@@ -1,17 +1,21 @@
 # --- PYODIDE:env --- #
-from course_helpers.packages import import_after_require, require
+from course_helpers.packages import import_after_require as _import_after_require, require as _require
 
-await require("django")
-import random
+await _require("django")
+import random as _random
 from decimal import Decimal
 
-from course_helpers.checks import returning
-from course_helpers.django_setup import configure_django, create_tables, use_database
+from course_helpers.checks import returning as _returning
+from course_helpers.django_setup import (
+    configure_django as _configure_django,
+    create_tables as _create_tables,
+    use_database as _use_database,
+)
 
-configure_django()
-await use_database()
+_configure_django()
+await _use_database()
 
-models = import_after_require("django.db", "models")
+models = _import_after_require("django.db", "models")
 
 
 class Book(models.Model):
@@ -26,12 +30,12 @@ class Book(models.Model):
 
 def fill_catalogue(rows):
     """New, empty tables holding one book per (isbn, title, price, featured) of `rows`, in that order."""
-    create_tables(Book)
+    _create_tables(Book)
     for isbn, title, price, featured in rows:
         Book.objects.create(isbn=isbn, title=title, price=Decimal(price), featured=featured)
 
 
-def catalogue():
+def _catalogue():
     """{isbn: (title, price as a str, featured)} of every book, read from the table."""
     return {
         isbn: (title, str(price), featured)
@@ -41,28 +45,28 @@ def catalogue():
 
 def books():
     """{isbn: (title, price as a str)} of every book, read from the table."""
-    return {isbn: (title, price) for isbn, (title, price, _) in sorted(catalogue().items())}
+    return {isbn: (title, price) for isbn, (title, price, _) in sorted(_catalogue().items())}
 
 
-def normal(isbn):
+def _normal(isbn):
     """The ISBN as the statement normalises it."""
     return "".join(isbn.split()).replace("-", "").upper()
 
 
-def expected_import(table, records):
+def _expected_import(table, records):
     """The plain-Python answer: (counts, the table after the import); `table` is left as it was."""
     table, created, updated = dict(table), 0, 0
     for record in records:
-        isbn = normal(record["isbn"])
+        isbn = _normal(record["isbn"])
         featured = table[isbn][2] if isbn in table else False
         created, updated = created + (isbn not in table), updated + (isbn in table)
         table[isbn] = (record["title"], f"{Decimal(record['price']):.2f}", featured)
     return (created, updated), table
 
 
-def advice_for(before, want_table, got_table, want_counts, got_counts):
+def _advice_for(before, want_table, got_table, want_counts, got_counts):
     """What the learner's import gets wrong, as advice for the Hint."""
-    messy = sorted(isbn for isbn in got_table if isbn != normal(isbn))
+    messy = sorted(isbn for isbn in got_table if isbn != _normal(isbn))
     if messy:
         return (
             f"the table holds the ISBN {messy[0]!r} as the feed spelled it: normalise every ISBN before using it "
@@ -122,46 +126,46 @@ def import_books(records):
 
 
 # --- PYODIDE:tests --- #
-FEED = [
+_FEED = [
     {"isbn": "978-0-14-044913-6", "title": "The Odyssey", "price": "12.50"},
     {"isbn": "9780141439518", "title": "Pride and Prejudice", "price": "8.99"},
     {"isbn": "0-8044-2957-x", "title": "Ænéide", "price": "0"},
 ]
-WANT = {
+_WANT = {
     "080442957X": ("Ænéide", "0.00"),
     "9780140449136": ("The Odyssey", "12.50"),
     "9780141439518": ("Pride and Prejudice", "8.99"),
 }
 fill_catalogue([])
-counts = returning(tuple, import_books, FEED, described_as="import_books(FEED)")
-want_counts, want_table = expected_import({}, FEED)
-assert counts == (3, 0) and books() == WANT, (
-    f"Into an empty table, import_books(FEED) should return (3, 0) and store {WANT}; it returned {counts!r} and "
-    f"stored {books()}. Hint: {advice_for({}, want_table, catalogue(), want_counts, counts)}"
+_counts = _returning(tuple, import_books, _FEED, described_as="import_books(FEED)")
+_want_counts, _want_table = _expected_import({}, _FEED)
+assert _counts == (3, 0) and books() == _WANT, (
+    f"Into an empty table, import_books(FEED) should return (3, 0) and store {_WANT}; it returned {_counts!r} and "
+    f"stored {books()}. Hint: {_advice_for({}, _want_table, _catalogue(), _want_counts, _counts)}"
 )
-counts = returning(
+_counts = _returning(
     tuple,
     import_books,
-    FEED,
+    _FEED,
     described_as="import_books(FEED), a second time",
     advice="Importing the same feed again must create nothing: look each ISBN up first, "
     "Book.objects.update_or_create(isbn=..., defaults={...}).",
 )
-assert counts == (0, 3) and books() == WANT, (
-    f"Importing the same feed a second time should return (0, 3) and leave {WANT}; it returned {counts!r} and left "
-    f"{books()}. Hint: {advice_for(want_table, want_table, catalogue(), (0, 3), counts)}"
+assert _counts == (0, 3) and books() == _WANT, (
+    f"Importing the same feed a second time should return (0, 3) and leave {_WANT}; it returned {_counts!r} and left "
+    f"{books()}. Hint: {_advice_for(_want_table, _want_table, _catalogue(), (0, 3), _counts)}"
 )
 
 
 # --- PYODIDE:secrets --- #
-def check_import(records, what, advice):
+def _check_import(records, what, advice):
     """Import `records` into the table as it is; compare the counts and the table with the plain-Python answer."""
-    before = catalogue()
-    want_counts, want_table = expected_import(before, records)
-    got_counts = returning(tuple, import_books, records, described_as=f"import_books({what})", advice=advice)
-    got_table = catalogue()
+    before = _catalogue()
+    want_counts, want_table = _expected_import(before, records)
+    got_counts = _returning(tuple, import_books, records, described_as=f"import_books({what})", advice=advice)
+    got_table = _catalogue()
     if (got_counts, got_table) != (want_counts, want_table):
-        hint = advice_for(before, want_table, got_table, want_counts, got_counts)
+        hint = _advice_for(before, want_table, got_table, want_counts, got_counts)
         differ = [
             isbn for isbn in sorted(set(got_table) | set(want_table)) if got_table.get(isbn) != want_table.get(isbn)
         ]
@@ -173,7 +177,7 @@ def check_import(records, what, advice):
         )
 
 
-CATALOGUE = [
+_CATALOGUE = [
     ("9782070360024", "L'Étranger", "7.10", True),
     ("9780140449136", "The Odyssey", "12.50", False),
     ("080442957X", "Ænéide", "0.00", False),
@@ -181,8 +185,8 @@ CATALOGUE = [
 ]
 
 # Prices and titles change: the books that are there are updated, the others created.
-fill_catalogue(CATALOGUE)
-check_import(
+fill_catalogue(_CATALOGUE)
+_check_import(
     [
         {"isbn": "9780140449136", "title": "The Odyssey", "price": "9.99"},
         {"isbn": "9787536692930", "title": "三体", "price": "15.00"},
@@ -194,10 +198,10 @@ check_import(
     "Look the book up by its ISBN alone, the unique field, and put what may change (title, price) in defaults: "
     "with every field in the lookup, a new price finds no book, and creating it again breaks the unique ISBN.",
 )
-check_import([], "[]", "An empty feed creates nothing and returns (0, 0).")
+_check_import([], "[]", "An empty feed creates nothing and returns (0, 0).")
 
 # ISBNs spelled in many ways, and an ISBN repeated in one feed: the last record wins.
-check_import(
+_check_import(
     [
         {"isbn": " 978-0-14-044913-6 ", "title": "The Odyssey", "price": "11.00"},
         {"isbn": "0 8044 2957 x", "title": "Ænéide", "price": "3.5"},
@@ -211,7 +215,7 @@ check_import(
 )
 
 # Records that carry more than the feed may set.
-check_import(
+_check_import(
     [
         {"isbn": "9780140449136", "title": "The Odyssey", "price": "11.00", "featured": True},
         {"isbn": "9785170987109", "title": "Мастер и Маргарита", "price": "9.50", "featured": False},
@@ -220,7 +224,7 @@ check_import(
     "a feed whose records also set 'featured'",
     "Store only title and price from a record: build defaults from those two keys, never from the whole record.",
 )
-check_import(
+_check_import(
     [
         {"isbn": "9780000000019", "title": "Hostile", "price": "2.00", "publisher": "Acme", "id": 1, "pk": 2},
         {"isbn": "9780140449136", "title": "The Odyssey", "price": "11.00", "stock": 5, "id": 3},
@@ -231,11 +235,11 @@ check_import(
 )
 
 # Many feeds, one after the other, over a small set of ISBNs spelled at random.
-BASES = ["9780140449136", "080442957X", "9782070360024", "9787536692930", "9781402894626", "123456789X", "0000000000"]
-TITLES = ["Dune", "émile", "三体", "Øre", "Ab", "L'Étranger", "Мастер"]
+_BASES = ["9780140449136", "080442957X", "9782070360024", "9787536692930", "9781402894626", "123456789X", "0000000000"]
+_TITLES = ["Dune", "émile", "三体", "Øre", "Ab", "L'Étranger", "Мастер"]
 
 
-def spelled(isbn, rng):
+def _spelled(isbn, rng):
     """`isbn` as a feed might spell it: hyphens and whitespace here and there, a lower-case x."""
     out = []
     for char in isbn.lower() if rng.random() < 0.3 else isbn:
@@ -245,18 +249,18 @@ def spelled(isbn, rng):
     return rng.choice(["", " ", "\n"]) + "".join(out) + rng.choice(["", " ", "-"])
 
 
-rng = random.Random(20261130)
+_rng = _random.Random(20261130)
 fill_catalogue([("9781402894626", "Emma", "4.00", True)])
-for feed_number in range(12):
+for _feed_number in range(12):
     records = []
-    for _ in range(rng.randint(0, 9)):
-        record = {"isbn": spelled(rng.choice(BASES), rng), "title": rng.choice(TITLES)}
-        record["price"] = rng.choice(["0", "0.00", "7", "12.5", "99.99", f"{rng.randint(0, 5000) / 100:.2f}"])
-        if rng.random() < 0.2:
-            record["featured"] = rng.random() < 0.5
-        records.append(record)
-    check_import(
+    for _ in range(_rng.randint(0, 9)):
+        _record = {"isbn": _spelled(_rng.choice(_BASES), _rng), "title": _rng.choice(_TITLES)}
+        _record["price"] = _rng.choice(["0", "0.00", "7", "12.5", "99.99", f"{_rng.randint(0, 5000) / 100:.2f}"])
+        if _rng.random() < 0.2:
+            _record["featured"] = _rng.random() < 0.5
+        records.append(_record)
+    _check_import(
         records,
-        f"random feed number {feed_number + 1}",
+        f"random feed number {_feed_number + 1}",
         "Each record: update_or_create(isbn=<normalised>, defaults={'title': ..., 'price': ...}).",
     )

@@ -1,16 +1,21 @@
 # --- PYODIDE:env --- #
-from course_helpers.packages import import_after_require, require
+from course_helpers.packages import import_after_require as _import_after_require, require as _require
 
-await require("django")
-import random
+await _require("django")
+import random as _random
 
-from course_helpers.checks import returning
-from course_helpers.django_setup import configure_django, counting_queries, create_tables, use_database
+from course_helpers.checks import returning as _returning
+from course_helpers.django_setup import (
+    configure_django as _configure_django,
+    counting_queries,
+    create_tables as _create_tables,
+    use_database as _use_database,
+)
 
-configure_django()
-await use_database()
+_configure_django()
+await _use_database()
 
-models = import_after_require("django.db", "models")
+models = _import_after_require("django.db", "models")
 
 
 class Author(models.Model):
@@ -47,7 +52,7 @@ EXAMPLE_CATALOGUE = [
 
 def fill_catalogue(catalogue):
     """New, empty tables holding `catalogue`: authors and tags created in the order they first appear."""
-    create_tables(Author, Tag, Book)
+    _create_tables(Author, Tag, Book)
     authors, tags = {}, {}
     for title, name, tag_names in catalogue:
         if name not in authors:
@@ -59,12 +64,12 @@ def fill_catalogue(catalogue):
             book.tags.add(tags[tag_name])
 
 
-def expected_report(catalogue):
+def _expected_report(catalogue):
     """The plain-Python answer: by title, then author's name; tags by name."""
     return sorted((title, name, sorted(tag_names)) for title, name, tag_names in catalogue)
 
 
-def report_advice(got, want):
+def _report_advice(got, want):
     """What a wrong report gets wrong, as advice for the Hint."""
     if sorted(map(repr, got)) == sorted(map(repr, want)):
         return "keep the order of the report: order_by('title', 'author__name'), as the given code does."
@@ -76,7 +81,7 @@ def report_advice(got, want):
     return "the report must say exactly what the given code says: same rows, same order; change only the loading."
 
 
-def advice_for(queries):
+def _advice_for(queries):
     """Why the captured queries are too many, read from their SQL, as advice for the Hint."""
     tags = [query["sql"] for query in queries if 'FROM "library_tag"' in query["sql"]]
     authors = [query["sql"] for query in queries if 'FROM "library_author"' in query["sql"]]
@@ -141,50 +146,50 @@ def book_report():
 # --- PYODIDE:tests --- #
 fill_catalogue(EXAMPLE_CATALOGUE)
 with counting_queries() as queries:
-    got = returning(list, book_report)
-assert got == expected_report(EXAMPLE_CATALOGUE), (
-    f"On the example's catalogue, book_report() should return {expected_report(EXAMPLE_CATALOGUE)!r}, got {got!r}. "
-    f"Hint: {report_advice(got, expected_report(EXAMPLE_CATALOGUE))}"
+    _got = _returning(list, book_report)
+assert _got == _expected_report(EXAMPLE_CATALOGUE), (
+    f"On the example's catalogue, book_report() should return {_expected_report(EXAMPLE_CATALOGUE)!r}, got {_got!r}. "
+    f"Hint: {_report_advice(_got, _expected_report(EXAMPLE_CATALOGUE))}"
 )
 assert len(queries) <= 2, (
     f"On the example's 4 books, book_report() ran {len(queries)} SQL queries; at most 2 are allowed. "
-    f"Hint: {advice_for(queries)}"
+    f"Hint: {_advice_for(queries)}"
 )
 
 # --- PYODIDE:secrets --- #
-TITLES = ["Dune", "Emma", "Émile", "Beloved", "Kindred", "Solaris", "東京物語", "Ulysses", "abc", "Zazie"]
-AUTHORS = ["Herbert", "Austen", "Rousseau", "Morrison", "Butler", "Lem", "Ozu", "Joyce", "Queneau", "Le Guin"]
-TAGS = ["space", "classic", "desert", "roman", "ß", "Été", "time", "war", "sea", "AI"]
+_TITLES = ["Dune", "Emma", "Émile", "Beloved", "Kindred", "Solaris", "東京物語", "Ulysses", "abc", "Zazie"]
+_AUTHORS = ["Herbert", "Austen", "Rousseau", "Morrison", "Butler", "Lem", "Ozu", "Joyce", "Queneau", "Le Guin"]
+_TAGS = ["space", "classic", "desert", "roman", "ß", "Été", "time", "war", "sea", "AI"]
 
 
-def random_catalogue(rng, size):
+def _random_catalogue(rng, size):
     """`size` books, in a random order: repeated titles and authors, some books without tags."""
     pairs = set()
     while len(pairs) < size:
-        pairs.add((rng.choice(TITLES), rng.choice(AUTHORS)))
-    catalogue = [(title, name, rng.sample(TAGS, rng.choice((0, 1, 2, 3, 4)))) for title, name in sorted(pairs)]
+        pairs.add((rng.choice(_TITLES), rng.choice(_AUTHORS)))
+    catalogue = [(title, name, rng.sample(_TAGS, rng.choice((0, 1, 2, 3, 4)))) for title, name in sorted(pairs)]
     rng.shuffle(catalogue)
     return catalogue
 
 
-def check(catalogue):
+def _check(catalogue):
     fill_catalogue(catalogue)
     with counting_queries() as queries:
-        got = returning(list, book_report)
-    want = expected_report(catalogue)
+        got = _returning(list, book_report)
+    want = _expected_report(catalogue)
     if got != want:
         raise AssertionError(
-            f"With {len(catalogue)} books, book_report() should return {want!r}, got {got!r}. Hint: {report_advice(got, want)}"
+            f"With {len(catalogue)} books, book_report() should return {want!r}, got {got!r}. Hint: {_report_advice(got, want)}"
         )
     assert len(queries) <= 2, (
         f"With {len(catalogue)} books, book_report() ran {len(queries)} SQL queries; at most 2 are allowed, "
-        f"whatever the number of books. Hint: {advice_for(queries)}"
+        f"whatever the number of books. Hint: {_advice_for(queries)}"
     )
 
 
-rng = random.Random(30)
-check([])
-check([("Solaris", "Lem", [])])
-check([("Emma", "Austen", ["roman", "classic", "AI"])])
-for size in (5, 30, 2, 12, 30):
-    check(random_catalogue(rng, size))
+_rng = _random.Random(30)
+_check([])
+_check([("Solaris", "Lem", [])])
+_check([("Emma", "Austen", ["roman", "classic", "AI"])])
+for _size in (5, 30, 2, 12, 30):
+    _check(_random_catalogue(_rng, _size))

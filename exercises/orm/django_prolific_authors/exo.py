@@ -1,18 +1,23 @@
 # --- PYODIDE:env --- #
-from course_helpers.packages import import_after_require, require
+from course_helpers.packages import import_after_require as _import_after_require, require as _require
 
-await require("django")
-import random
-import re
-from datetime import date, timedelta
+await _require("django")
+import random as _random
+import re as _re
+from datetime import date, timedelta as _timedelta
 
-from course_helpers.checks import returning
-from course_helpers.django_setup import configure_django, counting_queries, create_tables, use_database
+from course_helpers.checks import returning as _returning
+from course_helpers.django_setup import (
+    configure_django as _configure_django,
+    counting_queries as _counting_queries,
+    create_tables as _create_tables,
+    use_database as _use_database,
+)
 
-configure_django()
-await use_database()
+_configure_django()
+await _use_database()
 
-models = import_after_require("django.db", "models")
+models = _import_after_require("django.db", "models")
 
 
 class Author(models.Model):
@@ -58,7 +63,7 @@ EXAMPLE_LIBRARY = {
 
 def fill_library(library):
     """New, empty tables holding `library`, inserted in its order."""
-    create_tables(Author, Book, Award)
+    _create_tables(Author, Book, Award)
     for name, (books, awards) in library.items():
         author = Author.objects.create(name=name)
         for title, published in books:
@@ -67,7 +72,7 @@ def fill_library(library):
             Award.objects.create(name=award, year=year, author=author)
 
 
-def expected_rows(library, since, minimum):
+def _expected_rows(library, since, minimum):
     """The plain-Python answer."""
     rows = [
         (name, sum(published >= since for _, published in books), len(awards))
@@ -79,10 +84,10 @@ def expected_rows(library, since, minimum):
     return rows
 
 
-def advice_for(got, library, since, minimum):
+def _advice_for(got, library, since, minimum):
     """What the learner's rows get wrong, as advice for the Hint."""
-    want = expected_rows(library, since, minimum)
-    counts = {row[0]: row for row in expected_rows(library, since, 0)}
+    want = _expected_rows(library, since, minimum)
+    counts = {row[0]: row for row in _expected_rows(library, since, 0)}
     if not all(isinstance(row, tuple) and len(row) == 3 and row[0] in counts for row in got):
         return "return one tuple (name, count of recent books, count of awards) per author: values_list('name', ...)."
     if want and not got:
@@ -148,36 +153,36 @@ def prolific_authors(since, minimum):
 
 # --- PYODIDE:tests --- #
 fill_library(EXAMPLE_LIBRARY)
-got = returning(list, prolific_authors, date(1980, 1, 1), 1)
-assert got == [("Toni Morrison", 2, 1), ("Ursula K. Le Guin", 2, 3), ("Italo Calvino", 1, 0)], (
+_got = _returning(list, prolific_authors, date(1980, 1, 1), 1)
+assert _got == [("Toni Morrison", 2, 1), ("Ursula K. Le Guin", 2, 3), ("Italo Calvino", 1, 0)], (
     "In the example, prolific_authors(date(1980, 1, 1), 1) should return [('Toni Morrison', 2, 1), "
-    f"('Ursula K. Le Guin', 2, 3), ('Italo Calvino', 1, 0)], got {got!r}. "
-    f"Hint: {advice_for(got, EXAMPLE_LIBRARY, date(1980, 1, 1), 1)}"
+    f"('Ursula K. Le Guin', 2, 3), ('Italo Calvino', 1, 0)], got {_got!r}. "
+    f"Hint: {_advice_for(_got, EXAMPLE_LIBRARY, date(1980, 1, 1), 1)}"
 )
 
 # --- PYODIDE:secrets --- #
-NAMES = ["Le Guin", "le Carré", "Zola", "Ōe", "Achebe", "Čapek", "Borges", "Woolf", "Eliot", "Ibsen", "Lu Xun", "Sand"]
+_NAMES = ["Le Guin", "le Carré", "Zola", "Ōe", "Achebe", "Čapek", "Borges", "Woolf", "Eliot", "Ibsen", "Lu Xun", "Sand"]
 
 
-def random_library(rng):
+def _random_library(rng):
     """Authors in a random order, some without books or awards, dates with ties."""
-    names = rng.sample(NAMES, rng.randint(3, len(NAMES)))
+    names = rng.sample(_NAMES, rng.randint(3, len(_NAMES)))
     start = date(2001, 1, 1)
     return {
         name: (
-            [(f"Book {i}", start + timedelta(days=rng.randrange(6))) for i in range(rng.choice((0, 1, 2, 3, 4, 5)))],
+            [(f"Book {i}", start + _timedelta(days=rng.randrange(6))) for i in range(rng.choice((0, 1, 2, 3, 4, 5)))],
             [(f"Prize {i}", 2000 + i) for i in range(rng.choice((0, 1, 2, 3)))],
         )
         for name in names
     }
 
 
-def check(library, since, minimum):
-    with counting_queries() as queries:
-        got = returning(list, prolific_authors, since, minimum)
-    want = expected_rows(library, since, minimum)
+def _check(library, since, minimum):
+    with _counting_queries() as queries:
+        got = _returning(list, prolific_authors, since, minimum)
+    want = _expected_rows(library, since, minimum)
     if got != want:
-        advice = advice_for(got, library, since, minimum)
+        advice = _advice_for(got, library, since, minimum)
         raise AssertionError(
             f"With {len(library)} authors, prolific_authors({since!r}, {minimum}) should return {want!r}, "
             f"got {got!r}. Hint: {advice}"
@@ -191,7 +196,7 @@ def check(library, since, minimum):
     compared = (
         rf"(>=|<)\s*{minimum}\b|>\s*{minimum - 1}\b"  # count >= minimum, NOT (count < minimum), count > minimum - 1
     )
-    assert minimum == 0 or re.search(compared, sql), (
+    assert minimum == 0 or _re.search(compared, sql), (
         f"prolific_authors({since!r}, {minimum}) fetched every author and kept those with {minimum} or more "
         f"recent books in Python; its SQL never compares a count with {minimum}: {sql[-160:]!r}. Hint: filter on "
         "the annotation, .filter(<your count>__gte=minimum) after annotate(): the database applies it (HAVING) "
@@ -199,12 +204,12 @@ def check(library, since, minimum):
     )
 
 
-rng = random.Random(1130)
-libraries = [random_library(rng) for _ in range(8)]
-for minimums in ((1, 2, 3, 5, 6), (0,)):  # the threshold first; then minimum 0, where every author counts
-    for library in libraries:
+_rng = _random.Random(1130)
+_libraries = [_random_library(_rng) for _ in range(8)]
+for _minimums in ((1, 2, 3, 5, 6), (0,)):  # the threshold first; then minimum 0, where every author counts
+    for library in _libraries:
         fill_library(library)
-        days = sorted({published for books, _ in library.values() for _, published in books}) or [date(2001, 1, 1)]
-        for since in (days[0] - timedelta(days=1), *days, days[-1] + timedelta(days=1)):
-            for minimum in minimums:
-                check(library, since, minimum)
+        _days = sorted({published for books, _ in library.values() for _, published in books}) or [date(2001, 1, 1)]
+        for since in (_days[0] - _timedelta(days=1), *_days, _days[-1] + _timedelta(days=1)):
+            for minimum in _minimums:
+                _check(library, since, minimum)

@@ -1,18 +1,23 @@
 # --- PYODIDE:env --- #
-from course_helpers.packages import import_after_require, require
+from course_helpers.packages import import_after_require as _import_after_require, require as _require
 
-await require("django")
-import random
-import re
-from datetime import date, timedelta
+await _require("django")
+import random as _random
+import re as _re
+from datetime import date, timedelta as _timedelta
 
-from course_helpers.checks import returning
-from course_helpers.django_setup import configure_django, counting_queries, create_tables, use_database
+from course_helpers.checks import returning as _returning
+from course_helpers.django_setup import (
+    configure_django as _configure_django,
+    counting_queries as _counting_queries,
+    create_tables as _create_tables,
+    use_database as _use_database,
+)
 
-configure_django()
-await use_database()
+_configure_django()
+await _use_database()
 
-models = import_after_require("django.db", "models")
+models = _import_after_require("django.db", "models")
 
 
 class Author(models.Model):
@@ -46,7 +51,7 @@ EXAMPLE_SHELF = [
 
 def fill_shelf(shelf):
     """New, empty tables holding the books of `shelf`, inserted in its order."""
-    create_tables(Author, Book)
+    _create_tables(Author, Book)
     authors = {}
     for title, published, pages, in_print, name in shelf:
         if name not in authors:
@@ -54,17 +59,17 @@ def fill_shelf(shelf):
         Book.objects.create(title=title, published=published, pages=pages, in_print=in_print, author=authors[name])
 
 
-def expected_titles(shelf, since, limit):
+def _expected_titles(shelf, since, limit):
     """The plain-Python answer."""
     kept = sorted((book for book in shelf if book[1] >= since and book[3]), key=lambda book: book[0])
     kept.sort(key=lambda book: book[1], reverse=True)  # stable: titles stay in order within a day
     return [book[0] for book in kept[:limit]]
 
 
-def advice_for(got, shelf, since, limit):
+def _advice_for(got, shelf, since, limit):
     """What the learner's list gets wrong, as advice for the Hint."""
     books = {book[0]: book for book in shelf}
-    want = expected_titles(shelf, since, limit)
+    want = _expected_titles(shelf, since, limit)
     if not all(isinstance(title, str) and title in books for title in got):
         return "return the titles themselves, as str: values_list('title', flat=True) gives them."
     if want and not got:
@@ -115,36 +120,36 @@ def recent_books(since, limit):
 
 # --- PYODIDE:tests --- #
 fill_shelf(EXAMPLE_SHELF)
-got = returning(list, recent_books, date(2024, 5, 1), 3)
-assert got == ["Beloved", "Dune", "Émile"], (
+_got = _returning(list, recent_books, date(2024, 5, 1), 3)
+assert _got == ["Beloved", "Dune", "Émile"], (
     f"On the shelf of the example, recent_books(date(2024, 5, 1), 3) should return ['Beloved', 'Dune', 'Émile'], "
-    f"got {got!r}. Hint: {advice_for(got, EXAMPLE_SHELF, date(2024, 5, 1), 3)}"
+    f"got {_got!r}. Hint: {_advice_for(_got, EXAMPLE_SHELF, date(2024, 5, 1), 3)}"
 )
 
 # --- PYODIDE:secrets --- #
-WORDS = ["Dune", "émile", "Zebra", "apple", "Øre", "night", "Night", "東京", "Šum", "river", "Ab", "a"]
+_WORDS = ["Dune", "émile", "Zebra", "apple", "Øre", "night", "Night", "東京", "Šum", "river", "Ab", "a"]
 
 
-def random_shelf(rng, size):
+def _random_shelf(rng, size):
     """`size` books with distinct titles, few distinct dates (many ties), in a random order."""
     titles = set()
     while len(titles) < size:
-        titles.add(" ".join(rng.sample(WORDS, rng.randint(1, 2))))
+        titles.add(" ".join(rng.sample(_WORDS, rng.randint(1, 2))))
     start = date(2023, 12, 30)
     shelf = [
-        (title, start + timedelta(days=rng.randrange(5)), rng.randint(0, 900), rng.random() < 0.7, rng.choice("ABC"))
+        (title, start + _timedelta(days=rng.randrange(5)), rng.randint(0, 900), rng.random() < 0.7, rng.choice("ABC"))
         for title in sorted(titles)
     ]
     rng.shuffle(shelf)
     return shelf
 
 
-def check(shelf, since, limit):
-    with counting_queries() as queries:
-        got = returning(list, recent_books, since, limit)
-    want = expected_titles(shelf, since, limit)
+def _check(shelf, since, limit):
+    with _counting_queries() as queries:
+        got = _returning(list, recent_books, since, limit)
+    want = _expected_titles(shelf, since, limit)
     if got != want:
-        advice = advice_for(got, shelf, since, limit)
+        advice = _advice_for(got, shelf, since, limit)
         raise AssertionError(
             f"With {len(shelf)} books, recent_books({since!r}, {limit}) should return {want!r}, got {got!r}. "
             f"Hint: {advice}"
@@ -156,18 +161,18 @@ def check(shelf, since, limit):
     )
     if limit:
         sql = queries[0]["sql"]
-        assert re.search(rf"\bLIMIT {limit}\b", sql), (
+        assert _re.search(rf"\bLIMIT {limit}\b", sql), (
             f"recent_books({since!r}, {limit}) fetched every matching row and cut the list in Python; its SQL "
             f"has no LIMIT {limit}: {sql[-160:]!r}. Hint: slice the QuerySet before it runs (queryset[:limit] "
             "becomes LIMIT in the SQL); list(queryset)[:limit] reads every row first."
         )
 
 
-rng = random.Random(20241130)
-for size in (20, 20, 20, 20, 20, 12, 7, 2, 1, 0):
-    shelf = random_shelf(rng, size)
-    fill_shelf(shelf)
-    days = sorted({book[1] for book in shelf}) or [date(2024, 1, 1)]
-    for since in (days[0] - timedelta(days=1), *days, days[-1] + timedelta(days=1)):
-        for limit in (0, 1, 3, size, size + 5):
-            check(shelf, since, limit)
+_rng = _random.Random(20241130)
+for _size in (20, 20, 20, 20, 20, 12, 7, 2, 1, 0):
+    _shelf = _random_shelf(_rng, _size)
+    fill_shelf(_shelf)
+    _days = sorted({book[1] for book in _shelf}) or [date(2024, 1, 1)]
+    for since in (_days[0] - _timedelta(days=1), *_days, _days[-1] + _timedelta(days=1)):
+        for limit in (0, 1, 3, _size, _size + 5):
+            _check(_shelf, since, limit)

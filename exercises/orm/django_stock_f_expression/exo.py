@@ -1,16 +1,21 @@
 # --- PYODIDE:env --- #
-from course_helpers.packages import import_after_require, require
+from course_helpers.packages import import_after_require as _import_after_require, require as _require
 
-await require("django")
-import random
+await _require("django")
+import random as _random
 
-from course_helpers.checks import returning
-from course_helpers.django_setup import configure_django, counting_queries, create_tables, use_database
+from course_helpers.checks import returning as _returning
+from course_helpers.django_setup import (
+    configure_django as _configure_django,
+    counting_queries as _counting_queries,
+    create_tables as _create_tables,
+    use_database as _use_database,
+)
 
-configure_django()
-await use_database()
+_configure_django()
+await _use_database()
 
-connection, models = import_after_require("django.db", "connection", "models")
+_connection, models = _import_after_require("django.db", "connection", "models")
 
 
 class Book(models.Model):
@@ -23,7 +28,7 @@ class Book(models.Model):
 
 def fill_shelf(stocks):
     """New, empty tables holding one book per (id, title, stock) of `stocks`, in that order."""
-    create_tables(Book)
+    _create_tables(Book)
     for book_id, title, stock in stocks:
         Book.objects.create(id=book_id, title=title, stock=stock)
 
@@ -33,7 +38,7 @@ def stocks():
     return dict(Book.objects.order_by("id").values_list("id", "stock"))
 
 
-class AnotherRequest:
+class _AnotherRequest:
     """`with AnotherRequest(book_id, copies) as other:` a second customer, served at the worst moment.
 
     As soon as the code under test has read a row of the book table (a SELECT) and before it sends
@@ -49,7 +54,7 @@ class AnotherRequest:
     def __call__(self, execute, sql, params, many, context):
         if self.read and self.took is None:
             # Straight on the driver's connection: not through Django, so not counted among the queries.
-            cursor = connection.connection.execute(
+            cursor = _connection.connection.execute(
                 f'UPDATE "{Book._meta.db_table}" SET "stock" = "stock" - ? WHERE "id" = ? AND "stock" >= ?',
                 (self.copies, self.book_id, self.copies),
             )
@@ -60,7 +65,7 @@ class AnotherRequest:
         return result
 
     def __enter__(self):
-        self._wrapper = connection.execute_wrapper(self)
+        self._wrapper = _connection.execute_wrapper(self)
         self._wrapper.__enter__()
         return self
 
@@ -97,27 +102,27 @@ def reserve(book_id, copies):
 
 # --- PYODIDE:tests --- #
 fill_shelf([(1, "Dune", 5), (2, "Beloved", 2)])
-reserved = returning(bool, reserve, 1, 3)
-assert reserved is True and stocks() == {1: 2, 2: 2}, (
-    f"With 5 copies of book 1, reserve(1, 3) should return True and leave 2 copies, got {reserved!r} and the "
+_reserved = _returning(bool, reserve, 1, 3)
+assert _reserved is True and stocks() == {1: 2, 2: 2}, (
+    f"With 5 copies of book 1, reserve(1, 3) should return True and leave 2 copies, got {_reserved!r} and the "
     f"stocks {stocks()}. Hint: Book.objects.filter(pk=book_id, ...).update(stock=F('stock') - copies) takes them."
 )
-reserved = returning(bool, reserve, 2, 3)
+_reserved = _returning(bool, reserve, 2, 3)
 if stocks()[2] != 2:
-    advice = "add stock__gte=copies to the filter: the UPDATE must change nothing when too few copies remain."
+    _advice = "add stock__gte=copies to the filter: the UPDATE must change nothing when too few copies remain."
 else:
-    advice = "update() returns the number of rows it changed: 0 when the filter found none."
-assert reserved is False and stocks() == {1: 2, 2: 2}, (
-    f"With 2 copies of book 2, reserve(2, 3) should return False and change nothing, got {reserved!r} and the "
-    f"stocks {stocks()}. Hint: {advice}"
+    _advice = "update() returns the number of rows it changed: 0 when the filter found none."
+assert _reserved is False and stocks() == {1: 2, 2: 2}, (
+    f"With 2 copies of book 2, reserve(2, 3) should return False and change nothing, got {_reserved!r} and the "
+    f"stocks {stocks()}. Hint: {_advice}"
 )
 
 # --- PYODIDE:secrets --- #
-SHELF = [(8, "Ænéide", 4), (3, "三体", 1), (21, "Мастер и Маргарита", 0), (5, "Dune", 7), (13, "Emma", 7)]
-UNKNOWN_IDS = (0, 4, 22, 999, -1)
+_SHELF = [(8, "Ænéide", 4), (3, "三体", 1), (21, "Мастер и Маргарита", 0), (5, "Dune", 7), (13, "Emma", 7)]
+_UNKNOWN_IDS = (0, 4, 22, 999, -1)
 
 
-def refuses(book_id, copies):
+def _refuses(book_id, copies):
     """Call reserve, which must raise ValueError; anything else becomes a failed check."""
     try:
         got = reserve(book_id, copies)
@@ -136,95 +141,95 @@ def refuses(book_id, copies):
 
 
 # Fewer than 1 copy: ValueError, and nothing changes.
-fill_shelf(SHELF)
-before = stocks()
+fill_shelf(_SHELF)
+_before = stocks()
 for book_id in (8, 21, 999):
     for copies in (0, -1, -4):
-        refuses(book_id, copies)
-        assert stocks() == before, (
-            f"reserve({book_id}, {copies}) changed the stocks from {before} to {stocks()}. "
+        _refuses(book_id, copies)
+        assert stocks() == _before, (
+            f"reserve({book_id}, {copies}) changed the stocks from {_before} to {stocks()}. "
             "Hint: raise ValueError before any query, when copies < 1."
         )
 
 # Many reservations, compared with the plain-Python answer; every boundary is met.
-rng = random.Random(20261130)
-fill_shelf(SHELF)
+_rng = _random.Random(20261130)
+fill_shelf(_SHELF)
 shelf = stocks()
-for step in range(120):
-    if step % 15 == 0:  # deliveries: some stocks go up again
-        for book_id in rng.sample(sorted(shelf), 2):
-            shelf[book_id] += rng.randint(1, 4)
+for _step in range(120):
+    if _step % 15 == 0:  # deliveries: some stocks go up again
+        for book_id in _rng.sample(sorted(shelf), 2):
+            shelf[book_id] += _rng.randint(1, 4)
             Book.objects.filter(pk=book_id).update(stock=shelf[book_id])
-    book_id = rng.choice([*shelf, *shelf, rng.choice(UNKNOWN_IDS)])
+    book_id = _rng.choice([*shelf, *shelf, _rng.choice(_UNKNOWN_IDS)])
     stock = shelf.get(book_id, 0)
-    copies = rng.choice([stock, stock, stock + 1, max(stock - 1, 1), 1, 1, 2, rng.randint(1, 9)])
+    copies = _rng.choice([stock, stock, stock + 1, max(stock - 1, 1), 1, 1, 2, _rng.randint(1, 9)])
     copies = max(copies, 1)
-    want = book_id in shelf and stock >= copies
-    got = returning(bool, reserve, book_id, copies)
-    if want:
+    _want = book_id in shelf and stock >= copies
+    _got = _returning(bool, reserve, book_id, copies)
+    if _want:
         shelf[book_id] -= copies
-    if got != want or stocks() != shelf:
+    if _got != _want or stocks() != shelf:
         if book_id not in shelf:
-            advice = "an id that no book has reserves nothing: the filter finds no row, update() returns 0."
-        elif want and stock == copies:
-            advice = (
+            _advice = "an id that no book has reserves nothing: the filter finds no row, update() returns 0."
+        elif _want and stock == copies:
+            _advice = (
                 "exactly the copies that remain can be reserved, leaving 0: the lookup is stock__gte (>=), "
                 "not stock__gt."
             )
-        elif not want:
-            advice = "add stock__gte=copies to the filter: the UPDATE must change nothing when too few copies remain."
+        elif not _want:
+            _advice = "add stock__gte=copies to the filter: the UPDATE must change nothing when too few copies remain."
         elif any(stocks()[other] != shelf[other] for other in shelf if other != book_id):
-            advice = "filter on the primary key too, pk=book_id: only that book's row may change."
+            _advice = "filter on the primary key too, pk=book_id: only that book's row may change."
         else:
-            advice = "return True exactly when update() changed one row, and subtract copies with F('stock') - copies."
-        have = f"With {stock} copies of book {book_id}" if book_id in shelf else f"With no book of id {book_id}"
+            _advice = "return True exactly when update() changed one row, and subtract copies with F('stock') - copies."
+        _have = f"With {stock} copies of book {book_id}" if book_id in shelf else f"With no book of id {book_id}"
         raise AssertionError(
-            f"{have}, reserve({book_id}, {copies}) should return {want} and leave the stocks {shelf}; it returned "
-            f"{got!r} and left {stocks()}. Hint: {advice}"
+            f"{_have}, reserve({book_id}, {copies}) should return {_want} and leave the stocks {shelf}; it returned "
+            f"{_got!r} and left {stocks()}. Hint: {_advice}"
         )
 
 # Another customer reserves the same book between a read and a write of reserve().
-for stock, copies, other_copies in ((10, 3, 2), (6, 1, 5), (5, 4, 3), (3, 3, 1), (4, 2, 2)):
+for stock, copies, _other_copies in ((10, 3, 2), (6, 1, 5), (5, 4, 3), (3, 3, 1), (4, 2, 2)):
     fill_shelf([(1, "Dune", stock), (2, "Emma", stock)])
-    with AnotherRequest(1, other_copies) as other:
-        got = returning(bool, reserve, 1, copies)
-    left = stock - other_copies if other.took else stock
-    want = left >= copies
-    final = left - copies if want else left
-    if (got, stocks()) == (want, {1: final, 2: stock}):
+    with _AnotherRequest(1, _other_copies) as _other:
+        _got = _returning(bool, reserve, 1, copies)
+    _left = stock - _other_copies if _other.took else stock
+    _want = _left >= copies
+    _final = _left - copies if _want else _left
+    if (_got, stocks()) == (_want, {1: _final, 2: stock}):
         continue
-    if other.took and got and stocks()[1] == stock - copies:
+    if _other.took and _got and stocks()[1] == stock - copies:
         raise AssertionError(
             f"reserve(1, {copies}) read the stock of book 1 ({stock}); before it wrote, another request reserved "
-            f"{other_copies} copies and left {stock - other_copies}. Your write then set the stock to "
-            f"{stock - copies}: it overwrote the other request's reservation, {other_copies} copies sold twice "
-            f"(a lost update). The stock should be {final}. Hint: never compute the new stock in Python from a value "
+            f"{_other_copies} copies and left {stock - _other_copies}. Your write then set the stock to "
+            f"{stock - copies}: it overwrote the other request's reservation, {_other_copies} copies sold twice "
+            f"(a lost update). The stock should be {_final}. Hint: never compute the new stock in Python from a value "
             "you read: let the database subtract, filter(pk=..., stock__gte=copies).update(stock=F('stock') - copies) "
             "(select_for_update() cannot help here: SQLite has no row locks, and Django leaves the clause out)."
         )
-    if other.took and got and not want:
+    if _other.took and _got and not _want:
         raise AssertionError(
             f"reserve(1, {copies}) read the stock of book 1 ({stock}) and found enough; before it wrote, another "
-            f"request reserved {other_copies} copies and left {left}, fewer than {copies}. reserve() still returned "
+            f"request reserved {_other_copies} copies and left {_left}, fewer than {copies}. reserve() still returned "
             f"True and left the stock at {stocks()[1]}: it decided on a stock read before the write, and sold copies "
             "that no longer existed. Hint: put the condition in the UPDATE itself, "
             "filter(pk=book_id, stock__gte=copies).update(...), and return whether it changed a row."
         )
     raise AssertionError(
-        f"With {stock} copies of book 1 and another request reserving {other_copies} of them while reserve(1, "
-        f"{copies}) ran, reserve should return {want} and leave the stocks {{1: {final}, 2: {stock}}}; it returned "
-        f"{got!r} and left {stocks()}. Hint: one conditional UPDATE with F('stock') - copies, and nothing else."
+        f"With {stock} copies of book 1 and another request reserving {_other_copies} of them while reserve(1, "
+        f"{copies}) ran, reserve should return {_want} and leave the stocks {{1: {_final}, 2: {stock}}}; it returned "
+        f"{_got!r} and left {stocks()}. Hint: one conditional UPDATE with F('stock') - copies, and nothing else."
     )
 
 # One statement: an UPDATE, for a reservation that succeeds, one that fails and an unknown book.
-fill_shelf(SHELF)
+fill_shelf(_SHELF)
 for book_id, copies in ((5, 7), (8, 5), (999, 1)):
-    with counting_queries() as queries:
-        returning(bool, reserve, book_id, copies)
-    control = ("BEGIN", "SAVEPOINT", "RELEASE", "COMMIT", "ROLLBACK")  # an atomic() block of the learner's
-    sent = [query["sql"] for query in queries if not query["sql"].lstrip().upper().startswith(control)]
-    assert len(sent) == 1 and sent[0].lstrip().upper().startswith("UPDATE"), (
-        f"reserve({book_id}, {copies}) sent {len(sent)} SQL statement(s): {[sql[:60] for sql in sent]}. It should "
+    with _counting_queries() as _queries:
+        _returning(bool, reserve, book_id, copies)
+    _control = ("BEGIN", "SAVEPOINT", "RELEASE", "COMMIT", "ROLLBACK")  # an atomic() block of the learner's
+    _sent = [query["sql"] for query in _queries if not query["sql"].lstrip().upper().startswith(_control)]
+    assert len(_sent) == 1 and _sent[0].lstrip().upper().startswith("UPDATE"), (
+        f"reserve({book_id}, {copies}) sent {len(_sent)} SQL statement(s): {[sql[:60] for sql in _sent]}. It should "
         "send exactly one, an UPDATE. Hint: no SELECT, .get() or .exists() first: the UPDATE's WHERE does the "
         "checking, and update() returns how many rows it changed."
     )

@@ -1,29 +1,33 @@
 # --- PYODIDE:env --- #
-import random
+import random as _random
 
-from course_helpers.checks import call, returning
-from course_helpers.sqlalchemy_setup import counting_statements, new_engine, use_sqlalchemy
+from course_helpers.checks import call as _call, returning as _returning
+from course_helpers.sqlalchemy_setup import (
+    counting_statements as _counting_statements,
+    new_engine,
+    use_sqlalchemy as _use_sqlalchemy,
+)
 
-await use_sqlalchemy()
+await _use_sqlalchemy()
 
 import sqlalchemy
 from sqlalchemy.orm import Session
 
 
-def scenario():
+def _scenario():
     """A session on a new, empty database holding the learner's tables."""
-    call(
+    _call(
         Base.registry.configure,
         described_as="Setting up the mappings of Order and OrderLine",
         advice="Each side's back_populates names the attribute of the other side: Order.lines has "
         "back_populates='order' and OrderLine.order has back_populates='lines'.",
     )
     engine = new_engine()
-    call(Base.metadata.create_all, engine, described_as="Creating the tables of your models")
+    _call(Base.metadata.create_all, engine, described_as="Creating the tables of your models")
     return engine, Session(engine)
 
 
-def stored_lines(engine):
+def _stored_lines(engine):
     """{order_id: sorted products} of the rows of order_lines, read in SQL, past the session."""
     with engine.connect() as connection:
         rows = connection.execute(sqlalchemy.text("SELECT order_id, product FROM order_lines")).all()
@@ -44,13 +48,13 @@ def commit(session, what, advice):
         ) from None
 
 
-def new_order(customer, *products):
+def _new_order(customer, *products):
     """An Order with one line per product (quantity 1, unit price 100)."""
-    lines = [call(OrderLine, product=product, quantity=1, unit_price=100) for product in products]
-    return call(Order, customer=customer, lines=lines, advice="Order needs the relationship lines.")
+    lines = [_call(OrderLine, product=product, quantity=1, unit_price=100) for product in products]
+    return _call(Order, customer=customer, lines=lines, advice="Order needs the relationship lines.")
 
 
-def as_pairs(result):
+def _as_pairs(result):
     """The learner's result as a list of plain tuples (None for an item that is not a pair)."""
     return [tuple(item) if isinstance(item, (tuple, sqlalchemy.Row)) and len(item) == 2 else None for item in result]
 
@@ -126,9 +130,9 @@ def orders_totalling_at_least(session, minimum):
 
 
 # --- PYODIDE:tests --- #
-engine, session = scenario()
-order = new_order("Ada", "tea", "cake")
-session.add_all([order, new_order("Bob", "jam")])
+engine, session = _scenario()
+order = _new_order("Ada", "tea", "cake")
+session.add_all([order, _new_order("Bob", "jam")])
 commit(session, "Saving two orders with their lines", "give OrderLine an order_id, a ForeignKey('orders.id').")
 session.delete(order)
 commit(
@@ -137,139 +141,139 @@ commit(
     "give Order.lines cascade='all, delete-orphan': without it, SQLAlchemy keeps the lines and sets their "
     "order_id to NULL.",
 )
-assert stored_lines(engine) == {2: ["jam"]}, (
-    f"After deleting Ada's order, order_lines should hold Bob's line only, got {stored_lines(engine)}. "
+assert _stored_lines(engine) == {2: ["jam"]}, (
+    f"After deleting Ada's order, order_lines should hold Bob's line only, got {_stored_lines(engine)}. "
     "Hint: cascade='all, delete-orphan' on Order.lines deletes an order's lines with it."
 )
-found = as_pairs(returning(list, orders_totalling_at_least, session, 50))
-assert found == [(2, 100)], (
-    f"orders_totalling_at_least(session, 50) should be [(2, 100)] (one line of 1 x 100), got {found}. "
+_found = _as_pairs(_returning(list, orders_totalling_at_least, session, 50))
+assert _found == [(2, 100)], (
+    f"orders_totalling_at_least(session, 50) should be [(2, 100)] (one line of 1 x 100), got {_found}. "
     "Hint: group by Order.id and sum quantity * unit_price."
 )
 session.close()
 
 # --- PYODIDE:secrets --- #
 # Both sides of the relationship follow each other in Python, before any flush.
-engine, session = scenario()
-order = new_order("Chloé")
-line = call(OrderLine, product="pain", quantity=2, unit_price=150)
+engine, session = _scenario()
+order = _new_order("Chloé")
+line = _call(OrderLine, product="pain", quantity=2, unit_price=150)
 line.order = order
 assert line in order.lines, (
     "After line.order = order, the line should already be in order.lines (before any flush). "
     "Hint: give OrderLine.order back_populates='lines', so that setting one side updates the other."
 )
-other = call(OrderLine, product="miel", quantity=1, unit_price=900)
-order.lines.append(other)
-assert other.order is order, (
+_other = _call(OrderLine, product="miel", quantity=1, unit_price=900)
+order.lines.append(_other)
+assert _other.order is order, (
     "After order.lines.append(line), line.order should be that order (before any flush). "
     "Hint: give Order.lines back_populates='order', so that changing the list updates each line."
 )
 session.close()
 
 # Deleting an order deletes its lines, and only its lines.
-engine, session = scenario()
-orders = [new_order(f"client {n}", *[f"p{n}-{k}" for k in range(n % 4)]) for n in range(1, 8)]
+engine, session = _scenario()
+orders = [_new_order(f"client {n}", *[f"p{n}-{k}" for k in range(n % 4)]) for n in range(1, 8)]
 session.add_all(orders)
 commit(session, "Saving seven orders", "give OrderLine an order_id, a ForeignKey('orders.id').")
-expected = stored_lines(engine)
-for victim in (orders[2], orders[6], orders[3]):
-    session.delete(victim)
+_expected = _stored_lines(engine)
+for _victim in (orders[2], orders[6], orders[3]):
+    session.delete(_victim)
     commit(
         session,
-        f"Deleting the order {victim.id}, which has {len(expected.get(victim.id, []))} line(s)",
+        f"Deleting the order {_victim.id}, which has {len(_expected.get(_victim.id, []))} line(s)",
         "give Order.lines cascade='all, delete-orphan': without it, SQLAlchemy keeps the lines and sets "
         "their order_id to NULL, which a required foreign key refuses.",
     )
-    expected.pop(victim.id, None)
-    assert stored_lines(engine) == expected, (
-        f"After deleting the order {victim.id}, order_lines should be {expected}, got {stored_lines(engine)}. "
+    _expected.pop(_victim.id, None)
+    assert _stored_lines(engine) == _expected, (
+        f"After deleting the order {_victim.id}, order_lines should be {_expected}, got {_stored_lines(engine)}. "
         "Hint: cascade='all, delete-orphan' on Order.lines deletes an order's lines with it, and nothing else."
     )
 
 # Taking a line out of order.lines deletes it: a line has no life without its order.
-kept = orders[4]
-removed = kept.lines.pop(0)
+_kept = orders[4]
+_removed = _kept.lines.pop(0)
 commit(
     session,
     "Removing a line from order.lines",
     "add delete-orphan to the cascade of Order.lines: cascade='all, delete-orphan'. With 'all' alone, "
     "SQLAlchemy detaches the line by setting its order_id to NULL.",
 )
-expected[kept.id].remove(removed.product)
-expected = {key: value for key, value in expected.items() if value}
-assert stored_lines(engine) == expected, (
-    f"After orders[4].lines.pop(0) and a commit, order_lines should be {expected}, got {stored_lines(engine)}. "
+_expected[_kept.id].remove(_removed.product)
+_expected = {key: value for key, value in _expected.items() if value}
+assert _stored_lines(engine) == _expected, (
+    f"After orders[4].lines.pop(0) and a commit, order_lines should be {_expected}, got {_stored_lines(engine)}. "
     "Hint: cascade='all, delete-orphan' on Order.lines: a line removed from the list is deleted."
 )
-replaced = orders[5]
-replaced.lines = [call(OrderLine, product="Ünïcode", quantity=3, unit_price=7)]
+_replaced = orders[5]
+_replaced.lines = [_call(OrderLine, product="Ünïcode", quantity=3, unit_price=7)]
 commit(session, "Replacing order.lines by a new list", "cascade='all, delete-orphan' on Order.lines.")
-expected[replaced.id] = ["Ünïcode"]
-assert stored_lines(engine) == expected, (
-    f"After order.lines = [a new line], order_lines should be {expected}, got {stored_lines(engine)}. "
+_expected[_replaced.id] = ["Ünïcode"]
+assert _stored_lines(engine) == _expected, (
+    f"After order.lines = [a new line], order_lines should be {_expected}, got {_stored_lines(engine)}. "
     "Hint: with delete-orphan, the lines left out of the new list are deleted."
 )
 
 # A line cannot be stored without an order, nor with an order that does not exist.
-for what, values in (
+for _what, _values in (
     ("a line without an order", {}),
     ("a line whose order_id names no order", {"order_id": 9999}),
 ):
-    refused = False
+    _refused = False
     try:
-        session.add(call(OrderLine, product="orphan", quantity=1, unit_price=1, **values))
+        session.add(_call(OrderLine, product="orphan", quantity=1, unit_price=1, **_values))
         session.commit()
     except sqlalchemy.exc.SQLAlchemyError:
-        refused = True
+        _refused = True
         session.rollback()
-    assert refused and stored_lines(engine) == expected, (
-        f"Saving {what} should fail and store nothing, got order_lines {stored_lines(engine)}. "
+    assert _refused and _stored_lines(engine) == _expected, (
+        f"Saving {_what} should fail and store nothing, got order_lines {_stored_lines(engine)}. "
         "Hint: order_id: Mapped[int] = mapped_column(ForeignKey('orders.id')): Mapped[int] (not int | None) "
         "makes it NOT NULL, and the foreign key refuses an order that does not exist."
     )
 session.close()
 
 # The query: random orders, some without lines, ties in totals, every boundary.
-rng = random.Random(12)
+_rng = _random.Random(12)
 for _ in range(4):
-    engine, session = scenario()
-    totals = {}
-    ids = list(range(1, 16))
-    rng.shuffle(ids)
-    for order_id in ids:
+    engine, session = _scenario()
+    _totals = {}
+    _ids = list(range(1, 16))
+    _rng.shuffle(_ids)
+    for order_id in _ids:
         lines = []
-        for k in range(rng.choice([0, 0, 1, 2, 3])):
-            quantity, price = rng.choice([(1, 500), (2, 250), (5, 100), (3, 40), (1, 1)])
-            lines.append(call(OrderLine, product=f"article {k}", quantity=quantity, unit_price=price))
-        session.add(call(Order, id=order_id, customer=f"client {order_id}", lines=lines))
-        totals[order_id] = sum(line.quantity * line.unit_price for line in lines)
+        for _k in range(_rng.choice([0, 0, 1, 2, 3])):
+            quantity, _price = _rng.choice([(1, 500), (2, 250), (5, 100), (3, 40), (1, 1)])
+            lines.append(_call(OrderLine, product=f"article {_k}", quantity=quantity, unit_price=_price))
+        session.add(_call(Order, id=order_id, customer=f"client {order_id}", lines=lines))
+        _totals[order_id] = sum(line.quantity * line.unit_price for line in lines)
     commit(session, "Saving random orders", "check the models against the statement.")
     session.expunge_all()
-    bounds = sorted(set(totals.values()))
-    for minimum in [-1, 0, 1, *bounds, *(b + 1 for b in bounds)]:
-        wanted = sorted(((i, t) for i, t in totals.items() if t >= minimum), key=lambda pair: (-pair[1], pair[0]))
-        with counting_statements(engine) as statements:
-            found = as_pairs(returning(list, orders_totalling_at_least, session, minimum))
-        pairs = [pair for pair in found if pair]
-        if sorted(found, key=str) == sorted(wanted, key=str):
-            advice = "order_by(total.desc(), Order.id): the biggest total first, ties by id."
-        elif {i for i, _ in wanted} - {i for i, _ in pairs} == {i for i, _ in wanted if totals[i] == 0} != set():
-            advice = (
+    _bounds = sorted(set(_totals.values()))
+    for minimum in [-1, 0, 1, *_bounds, *(b + 1 for b in _bounds)]:
+        _wanted = sorted(((i, t) for i, t in _totals.items() if t >= minimum), key=lambda pair: (-pair[1], pair[0]))
+        with _counting_statements(engine) as _statements:
+            _found = _as_pairs(_returning(list, orders_totalling_at_least, session, minimum))
+        _pairs = [pair for pair in _found if pair]
+        if sorted(_found, key=str) == sorted(_wanted, key=str):
+            _advice = "order_by(total.desc(), Order.id): the biggest total first, ties by id."
+        elif {i for i, _ in _wanted} - {i for i, _ in _pairs} == {i for i, _ in _wanted if _totals[i] == 0} != set():
+            _advice = (
                 "an inner join drops the orders that have no line: use outerjoin(Order.lines), and "
                 "func.coalesce(func.sum(...), 0), so that their total is 0 and not NULL."
             )
-        elif len({t for _, t in pairs}) == 1 < len(pairs):
-            advice = (
+        elif len({t for _, t in _pairs}) == 1 < len(_pairs):
+            _advice = (
                 "every order got the same total: the statement joins nothing, so each order meets every line "
                 "(a cartesian product). Join the lines of each order: select(...).outerjoin(Order.lines)."
             )
         else:
-            advice = "sum OrderLine.quantity * OrderLine.unit_price per Order.id, and keep the groups with having()."
-        assert found == wanted, (
-            f"orders_totalling_at_least(session, {minimum}) should be {wanted}, got {found}. Hint: {advice}"
+            _advice = "sum OrderLine.quantity * OrderLine.unit_price per Order.id, and keep the groups with having()."
+        assert _found == _wanted, (
+            f"orders_totalling_at_least(session, {minimum}) should be {_wanted}, got {_found}. Hint: {_advice}"
         )
-        assert len(statements) == 1, (
-            f"orders_totalling_at_least(session, {minimum}) sent {len(statements)} SQL statements; one was due. "
+        assert len(_statements) == 1, (
+            f"orders_totalling_at_least(session, {minimum}) sent {len(_statements)} SQL statements; one was due. "
             "Hint: compute the totals in the database with one select() grouped by order, not in Python."
         )
     session.close()

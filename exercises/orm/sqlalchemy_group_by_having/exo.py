@@ -1,13 +1,13 @@
 # --- PYODIDE:env --- #
-from course_helpers.sqlalchemy_setup import new_engine, use_sqlalchemy
+from course_helpers.sqlalchemy_setup import new_engine as _new_engine, use_sqlalchemy as _use_sqlalchemy
 
-await use_sqlalchemy()
+await _use_sqlalchemy()
 
-from sqlalchemy import ForeignKey, String, event
-from sqlalchemy.engine import Row
+from sqlalchemy import ForeignKey, String, event as _event
+from sqlalchemy.engine import Row as _Row
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
 
-from course_helpers.feedback import learner_line, message_of
+from course_helpers.feedback import learner_line as _learner_line, message_of as _message_of
 
 
 class Base(DeclarativeBase):
@@ -32,8 +32,8 @@ class Book(Base):
     publisher: Mapped[Publisher] = relationship(back_populates="books")
 
 
-SAMPLE_PUBLISHERS = ["Zed Books", "Penguin", "Actes Sud", "Gallimard", "Éditions de Minuit", "Faber"]
-SAMPLE_BOOKS = [  # (title, rating, publisher)
+_SAMPLE_PUBLISHERS = ["Zed Books", "Penguin", "Actes Sud", "Gallimard", "Éditions de Minuit", "Faber"]
+_SAMPLE_BOOKS = [  # (title, rating, publisher)
     ("Dune", 5, "Penguin"),
     ("L'Étranger", 5, "Gallimard"),
     ("Emma", 4, "Penguin"),
@@ -49,9 +49,9 @@ SAMPLE_BOOKS = [  # (title, rating, publisher)
 ]
 
 
-def publishers_engine(publishers=SAMPLE_PUBLISHERS, books=SAMPLE_BOOKS):
+def _publishers_engine(publishers=_SAMPLE_PUBLISHERS, books=_SAMPLE_BOOKS):
     """A new database holding these publishers (names) and books ((title, rating, publisher name))."""
-    engine = new_engine()
+    engine = _new_engine()
     Base.metadata.create_all(engine)
     with Session(engine) as session:
         by_name = {name: Publisher(name=name) for name in publishers}
@@ -63,15 +63,15 @@ def publishers_engine(publishers=SAMPLE_PUBLISHERS, books=SAMPLE_BOOKS):
 
 def publishers_session():
     """A new Session on a new database holding the sample publishers and books."""
-    return Session(publishers_engine())
+    return Session(_publishers_engine())
 
 
-def ranked(counts, min_books):
+def _ranked(counts, min_books):
     """[(name, count)] of the publishers with count >= min_books, by count descending, then name."""
     return sorted(((n, c) for n, c in counts.items() if c >= min_books), key=lambda pair: (-pair[1], pair[0]))
 
 
-def good_counts(publishers, books, min_rating, strict=False):
+def _good_counts(publishers, books, min_rating, strict=False):
     """For each publisher, how many of its books are rated at least min_rating (above it when strict)."""
     counts = dict.fromkeys(publishers, 0)
     for _title, rating, publisher in books:
@@ -80,7 +80,7 @@ def good_counts(publishers, books, min_rating, strict=False):
     return counts
 
 
-def run_report(engine, min_rating, min_books, call_text):
+def _run_report(engine, min_rating, min_books, call_text):
     """Call the learner's function in a new Session; return its answer as a list of tuples and the
     (SQL, parameters) of each statement it sent. What goes wrong becomes a message with a hint."""
     sent = []
@@ -88,12 +88,12 @@ def run_report(engine, min_rating, min_books, call_text):
     def record(conn, cursor, statement, parameters, context, executemany):
         sent.append((statement, parameters))
 
-    event.listen(engine, "before_cursor_execute", record)
+    _event.listen(engine, "before_cursor_execute", record)
     try:
         with Session(engine) as session:
             answer = publishers_with_good_books(session, min_rating, min_books)
     except Exception as error:  # noqa: BLE001 - the learner's code may raise anything
-        text = message_of(error).splitlines()[0] if message_of(error) else ""
+        text = _message_of(error).splitlines()[0] if _message_of(error) else ""
         advice = (
             "SQLite refuses an aggregate such as count() in WHERE: WHERE filters rows before they are grouped. "
             "A condition on a group's count goes in having(), after group_by()."
@@ -102,11 +102,11 @@ def run_report(engine, min_rating, min_books, call_text):
         )
         raise AssertionError(
             f"{call_text} raised {type(error).__name__}: {text}\n"
-            f"Hint: the line that raised it is {learner_line(error)}. {advice}"
+            f"Hint: the line that raised it is {_learner_line(error)}. {advice}"
         ) from None
     finally:
-        event.remove(engine, "before_cursor_execute", record)
-    if not isinstance(answer, list) or not all(isinstance(i, (tuple, Row)) and len(i) == 2 for i in answer):
+        _event.remove(engine, "before_cursor_execute", record)
+    if not isinstance(answer, list) or not all(isinstance(i, (tuple, _Row)) and len(i) == 2 for i in answer):
         shown = repr(answer) if len(repr(answer)) <= 120 else repr(answer)[:117] + "..."
         raise AssertionError(
             f"{call_text} returned {shown}; a list of (name, count) pairs was due. "
@@ -116,12 +116,12 @@ def run_report(engine, min_rating, min_books, call_text):
     return [tuple(item) for item in answer], sent
 
 
-def check_report(engine, publishers, books, min_rating, min_books):
+def _check_report(engine, publishers, books, min_rating, min_books):
     """Check publishers_with_good_books on `engine`, which holds these publishers and books."""
     call_text = f"publishers_with_good_books(session, {min_rating}, {min_books})"
-    found, sent = run_report(engine, min_rating, min_books, call_text)
-    counts = good_counts(publishers, books, min_rating)
-    wanted = ranked(counts, min_books)
+    found, sent = _run_report(engine, min_rating, min_books, call_text)
+    counts = _good_counts(publishers, books, min_rating)
+    wanted = _ranked(counts, min_books)
     assert len(sent) == 1, (
         f"{call_text} sent {len(sent)} SQL statements; one was due. Hint: do the counting in the database, in one "
         "select() with a join to Book, group_by() and having(), instead of a query (or a lazy load) per publisher."
@@ -147,13 +147,13 @@ def check_report(engine, publishers, books, min_rating, min_books):
             )
         else:
             advice = "order by the count, descending, first: order_by(count.desc(), Publisher.name)."
-    elif found == ranked({n: max(c, 1) for n, c in counts.items()}, min_books):
+    elif found == _ranked({n: max(c, 1) for n, c in counts.items()}, min_books):
         advice = (
             "a publisher without any book rated high enough is counted 1. With an outer join, such a publisher still "
             "has one row, its Book columns all NULL: func.count() (COUNT(*)) counts that row, func.count(Book.id) "
             "counts only the non-NULL ids, so it gives 0."
         )
-    elif found == ranked({n: c for n, c in counts.items() if c}, min_books):
+    elif found == _ranked({n: c for n, c in counts.items() if c}, min_books):
         if "LEFT OUTER JOIN" in sql.upper():
             advice = (
                 "the publishers without a book rated high enough are missing: the rating condition sits in WHERE, "
@@ -166,9 +166,9 @@ def check_report(engine, publishers, books, min_rating, min_books):
                 "the publishers without a book rated high enough are missing: an inner join keeps only the "
                 "publishers that have a matching book. Use outerjoin(), so every publisher has at least one row."
             )
-    elif found == ranked(counts, min_books + 1):
+    elif found == _ranked(counts, min_books + 1):
         advice = f"'at least {min_books}' includes {min_books}: having(count >= min_books), not >."
-    elif found == ranked(good_counts(publishers, books, min_rating, strict=True), min_books):
+    elif found == _ranked(_good_counts(publishers, books, min_rating, strict=True), min_books):
         advice = f"a book rated exactly {min_rating} is rated at least {min_rating}: Book.rating >= min_rating, not >."
     else:
         advice = (
@@ -208,37 +208,37 @@ def publishers_with_good_books(session, min_rating, min_books):
 
 # --- PYODIDE:tests --- #
 # The sample data: (4, 2) gives [('Penguin', 3), ('Faber', 2), ('Gallimard', 2)], in one SELECT.
-check_report(publishers_engine(), SAMPLE_PUBLISHERS, SAMPLE_BOOKS, 4, 2)
+_check_report(_publishers_engine(), _SAMPLE_PUBLISHERS, _SAMPLE_BOOKS, 4, 2)
 # With min_books 0, every publisher is listed, Actes Sud (no book at all) and Zed Books with 0.
-check_report(publishers_engine(), SAMPLE_PUBLISHERS, SAMPLE_BOOKS, 4, 0)
+_check_report(_publishers_engine(), _SAMPLE_PUBLISHERS, _SAMPLE_BOOKS, 4, 0)
 
 # --- PYODIDE:secrets --- #
-import random
+import random as _random
 
-NAMES = [
+_NAMES = [
     "Penguin", "Gallimard", "Faber", "Actes Sud", "Zed Books", "Éditions de Minuit", "Ørsted Forlag", "Äsop",
     "Verso", "verso", "Seuil", "岩波書店", "Ediciones Ñ", "Minuit", "Picador", "Zulma",
 ]  # fmt: skip
-TITLES = ["Dune", "Emma", "Nadja", "Ariel", "Walden", "Ça", "Молчание", "Kokoro", "Zazie", "Ubu"]
+_TITLES = ["Dune", "Emma", "Nadja", "Ariel", "Walden", "Ça", "Молчание", "Kokoro", "Zazie", "Ubu"]
 
-rng = random.Random(1130)
+_rng = _random.Random(1130)
 for _ in range(40):
-    publishers = rng.sample(NAMES, rng.randint(0, 8))
+    _publishers = _rng.sample(_NAMES, _rng.randint(0, 8))
     books = [
-        (rng.choice(TITLES), rng.randint(1, 5), publisher)
-        for publisher in publishers
-        for _ in range(rng.choice([0, 0, 1, 2, 3, 5]))
+        (_rng.choice(_TITLES), _rng.randint(1, 5), publisher)
+        for publisher in _publishers
+        for _ in range(_rng.choice([0, 0, 1, 2, 3, 5]))
     ]
-    rng.shuffle(books)
-    engine = publishers_engine(publishers, books)
-    min_rating = rng.choice([rating for title, rating, publisher in books] or [3])
-    counts = sorted(set(good_counts(publishers, books, min_rating).values())) or [1]
-    for min_books in {0, 1, rng.choice(counts), max(counts), max(counts) + 1}:
-        check_report(engine, publishers, books, min_rating, min_books)
+    _rng.shuffle(books)
+    _engine = _publishers_engine(_publishers, books)
+    min_rating = _rng.choice([rating for title, rating, publisher in books] or [3])
+    _counts = sorted(set(_good_counts(_publishers, books, min_rating).values())) or [1]
+    for min_books in {0, 1, _rng.choice(_counts), max(_counts), max(_counts) + 1}:
+        _check_report(_engine, _publishers, books, min_rating, min_books)
 # Every publisher tied, none with a book, and an empty database.
-tied = ["Zulma", "Äsop", "Verso", "verso", "Minuit"]
-books = [(title, 4, publisher) for publisher in tied for title in ("Ça", "Ubu")] + [("Emma", 3, "Minuit")]
+_tied = ["Zulma", "Äsop", "Verso", "verso", "Minuit"]
+books = [(title, 4, publisher) for publisher in _tied for title in ("Ça", "Ubu")] + [("Emma", 3, "Minuit")]
 for min_rating, min_books in ((4, 2), (4, 3), (5, 0), (3, 0), (1, 1)):
-    check_report(publishers_engine(tied, books), tied, books, min_rating, min_books)
-check_report(publishers_engine(tied, []), tied, [], 1, 0)
-check_report(publishers_engine([], []), [], [], 3, 0)
+    _check_report(_publishers_engine(_tied, books), _tied, books, min_rating, min_books)
+_check_report(_publishers_engine(_tied, []), _tied, [], 1, 0)
+_check_report(_publishers_engine([], []), [], [], 3, 0)

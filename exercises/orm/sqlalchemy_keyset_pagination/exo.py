@@ -1,16 +1,20 @@
 # --- PYODIDE:env --- #
-import random
-from datetime import datetime, timedelta
+import random as _random
+from datetime import datetime, timedelta as _timedelta
 
-from course_helpers.checks import returning
-from course_helpers.sqlalchemy_setup import counting_statements, new_engine, use_sqlalchemy
+from course_helpers.checks import returning as _returning
+from course_helpers.sqlalchemy_setup import (
+    counting_statements as _counting_statements,
+    new_engine,
+    use_sqlalchemy as _use_sqlalchemy,
+)
 
-await use_sqlalchemy()
+await _use_sqlalchemy()
 
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+from sqlalchemy.orm import DeclarativeBase as _DeclarativeBase, Mapped, Session, mapped_column
 
 
-class Base(DeclarativeBase):
+class Base(_DeclarativeBase):
     pass
 
 
@@ -21,10 +25,10 @@ class Event(Base):
     title: Mapped[str]
 
 
-START = datetime(2024, 5, 1, 9, 0)
+_START = datetime(2024, 5, 1, 9, 0)
 
 
-def database(events=()):
+def _database(events=()):
     """A new database holding `events`, given as (id, minutes after START) pairs, saved in that order."""
     engine = new_engine()
     Base.metadata.create_all(engine)
@@ -36,20 +40,20 @@ def add_events(engine, events):
     with Session(engine) as session:
         for event_id, minutes in events:
             session.add(
-                Event(id=event_id, created_at=START + timedelta(minutes=minutes), title=f"évènement {event_id}")
+                Event(id=event_id, created_at=_START + _timedelta(minutes=minutes), title=f"évènement {event_id}")
             )
         session.commit()
 
 
-def key(event):
+def _key(event):
     return (event[1], event[0])
 
 
-def request_page(engine, after, size):
+def _request_page(engine, after, size):
     """One page request in a session of its own, as a web request would make it:
     (ids of the page, cursor, number of SQL statements)."""
-    with Session(engine) as session, counting_statements(engine) as statements:
-        result = returning(
+    with Session(engine) as session, _counting_statements(engine) as statements:
+        result = _returning(
             tuple, page_after, session, after, size, described_as=f"page_after(session, {after!r}, {size})"
         )
         assert len(result) == 2 and isinstance(result[0], list), (
@@ -65,7 +69,7 @@ def request_page(engine, after, size):
     return ids, cursor, len(statements)
 
 
-def diagnosis(got, expected, seen, last, rows):
+def _diagnosis(got, expected, seen, last, rows):
     """Advice for a page that is not the expected one. `last` is the (minutes, id) of the last row served."""
     by_id = dict(rows)
     repeated = [i for i in got if i in seen]
@@ -75,7 +79,7 @@ def diagnosis(got, expected, seen, last, rows):
             "the page starts with the last row of the previous page: keep the rows strictly after the cursor, "
             "tuple_(Event.created_at, Event.id) > cursor, not >=."
         )
-    if last and (repeated or any(key((i, by_id[i])) < last for i in got if i in by_id)):
+    if last and (repeated or any(_key((i, by_id[i])) < last for i in got if i in by_id)):
         return (
             "rows from before the cursor came back after rows were added between two requests: an OFFSET counts "
             "rows, so every row added before it shifts the next page. Filter on the last row served instead: "
@@ -96,18 +100,18 @@ def diagnosis(got, expected, seen, last, rows):
     return "sort by (created_at, id), keep the rows after the cursor, and limit to size rows."
 
 
-def walk(engine, size, rows, inserts=None):
+def _walk(engine, size, rows, inserts=None):
     """Request every page from the start, check each against what it must hold, and return the ids served.
     `rows` are the (id, minutes) of the table, kept up to date; `inserts(step, last)` adds rows between two
     requests and returns them."""
     served, cursor, last, step = [], None, None, 0
     while True:
-        ids, next_cursor, count = request_page(engine, cursor, size)
-        remaining = sorted((r for r in rows if last is None or key(r) > last), key=key)
+        ids, next_cursor, count = _request_page(engine, cursor, size)
+        remaining = sorted((r for r in rows if last is None or _key(r) > last), key=_key)
         expected = [i for i, _ in remaining[:size]]
         assert ids == expected, (
             f"With {len(rows)} rows, size={size}, page {step + 1} should hold the ids {expected}, got {ids}. "
-            f"Hint: {diagnosis(ids, expected, set(served), last, rows)}"
+            f"Hint: {_diagnosis(ids, expected, set(served), last, rows)}"
         )
         assert count == 1, (
             f"page_after(session, ..., {size}) sent {count} SQL statements for page {step + 1}; one was due. "
@@ -126,7 +130,7 @@ def walk(engine, size, rows, inserts=None):
         )
         served += ids
         if ids:
-            last = key(next(r for r in rows if r[0] == ids[-1]))
+            last = _key(next(r for r in rows if r[0] == ids[-1]))
         if next_cursor is None:
             return served
         cursor, step = next_cursor, step + 1
@@ -135,7 +139,7 @@ def walk(engine, size, rows, inserts=None):
             rows.extend(inserts(step, last))
 
 
-def random_rows(rng, count, minutes=6):
+def _random_rows(rng, count, minutes=6):
     """`count` events with random hex ids and many equal dates, in random order."""
     ids = rng.sample(range(16**4), count)
     return [(f"{i:04x}", rng.randrange(minutes)) for i in ids]
@@ -166,54 +170,54 @@ def page_after(session, after=None, size=10):
 
 
 # --- PYODIDE:tests --- #
-rows = [("b2", 0), ("a7", 1), ("c1", 0), ("a1", 1), ("d4", 2)]
-engine = database(rows)
-served = walk(engine, 2, list(rows))
-assert served == ["b2", "c1", "a1", "a7", "d4"], (
-    f"Walking the pages of 2 should serve b2, c1, a1, a7, d4, got {served}. Hint: order by created_at, then id."
+_rows = [("b2", 0), ("a7", 1), ("c1", 0), ("a1", 1), ("d4", 2)]
+engine = _database(_rows)
+_served = _walk(engine, 2, list(_rows))
+assert _served == ["b2", "c1", "a1", "a7", "d4"], (
+    f"Walking the pages of 2 should serve b2, c1, a1, a7, d4, got {_served}. Hint: order by created_at, then id."
 )
 
 # --- PYODIDE:secrets --- #
-rng = random.Random(2024)
+_rng = _random.Random(2024)
 
-engine = database()
-ids, cursor, count = request_page(engine, None, 5)
-assert (ids, cursor) == ([], None), (
-    f"On an empty table, page_after(session, None, 5) should be ([], None), got ({ids}, {cursor!r}). "
+engine = _database()
+_ids, cursor, _count = _request_page(engine, None, 5)
+assert (_ids, cursor) == ([], None), (
+    f"On an empty table, page_after(session, None, 5) should be ([], None), got ({_ids}, {cursor!r}). "
     "Hint: an empty first page has no next page: return the cursor None."
 )
 
 # Every row once, in order, for sizes around the table's size; many equal created_at.
-for count_rows in (1, 7, 24):
-    rows = random_rows(rng, count_rows, minutes=4)
-    engine = database(rows)
-    for size in sorted({1, 2, 3, 5, count_rows - 1, count_rows, count_rows + 1} - {0}):
-        served = walk(engine, size, list(rows))
-        assert sorted(served) == sorted(i for i, _ in rows), (
-            f"Walking {count_rows} rows by pages of {size} served {len(served)} rows. "
+for _count_rows in (1, 7, 24):
+    _rows = _random_rows(_rng, _count_rows, minutes=4)
+    engine = _database(_rows)
+    for size in sorted({1, 2, 3, 5, _count_rows - 1, _count_rows, _count_rows + 1} - {0}):
+        _served = _walk(engine, size, list(_rows))
+        assert sorted(_served) == sorted(i for i, _ in _rows), (
+            f"Walking {_count_rows} rows by pages of {size} served {len(_served)} rows. "
             "Hint: every row exactly once: filter (created_at, id) > cursor and limit to size."
         )
 
 # The default size.
-rows = random_rows(rng, 23)
-engine = database(rows)
+_rows = _random_rows(_rng, 23)
+engine = _database(_rows)
 with Session(engine) as session:
-    result = returning(tuple, page_after, session)
-assert len(result) == 2 and len(result[0]) == 10, (
-    f"page_after(session) should give a page of 10 events (the default size), got {result!r:.200}. "
+    _result = _returning(tuple, page_after, session)
+assert len(_result) == 2 and len(_result[0]) == 10, (
+    f"page_after(session) should give a page of 10 events (the default size), got {_result!r:.200}. "
     "Hint: keep the signature page_after(session, after=None, size=10)."
 )
 
 # Rows added between two requests: before the cursor (never served), after it (served once, in their place).
 for size in (1, 3, 4):
-    rows = random_rows(rng, 18, minutes=5)
-    engine = database(rows)
-    fresh = [f"{i:05x}" for i in rng.sample(range(16**4, 16**5), 400)]
+    _rows = _random_rows(_rng, 18, minutes=5)
+    engine = _database(_rows)
+    _fresh = [f"{i:05x}" for i in _rng.sample(range(16**4, 16**5), 400)]
 
-    def inserts(step, last, fresh=fresh, engine=engine):
+    def _inserts(step, last, fresh=_fresh, engine=engine):
         minutes, last_id = last
         # Before the cursor: an equal date with a smaller id, earlier dates.
-        new = [(f"{last_id[:-1]}!{step}", minutes), (fresh.pop(), minutes - 1), (fresh.pop(), rng.randrange(-3, 0))]
+        new = [(f"{last_id[:-1]}!{step}", minutes), (fresh.pop(), minutes - 1), (fresh.pop(), _rng.randrange(-3, 0))]
         if step % 2:  # right after the cursor: an equal date with a greater id
             new.append((last_id + "+", minutes))
         if step % 3 == 0:
@@ -221,10 +225,10 @@ for size in (1, 3, 4):
         add_events(engine, new)
         return new
 
-    table = list(rows)
-    served = walk(engine, size, table, inserts)
-    assert len(served) == len(set(served)), (
-        f"With rows added before the cursor between two requests, some rows were served twice: {served}. "
+    _table = list(_rows)
+    _served = _walk(engine, size, _table, _inserts)
+    assert len(_served) == len(set(_served)), (
+        f"With rows added before the cursor between two requests, some rows were served twice: {_served}. "
         "Hint: an OFFSET counts rows, so every row added before it shifts the next page; filter on the "
         "last row served instead: tuple_(Event.created_at, Event.id) > cursor."
     )

@@ -1,15 +1,19 @@
 # --- PYODIDE:env --- #
-from course_helpers.sqlalchemy_setup import counting_statements, new_engine, use_sqlalchemy
+from course_helpers.sqlalchemy_setup import (
+    counting_statements as _counting_statements,
+    new_engine as _new_engine,
+    use_sqlalchemy as _use_sqlalchemy,
+)
 
-await use_sqlalchemy()
+await _use_sqlalchemy()
 
-import random
-from collections import Counter
+import random as _random
+from collections import Counter as _Counter
 
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
 
-from course_helpers.feedback import learner_line, message_of
+from course_helpers.feedback import learner_line as _learner_line, message_of as _message_of
 
 
 class Base(DeclarativeBase):
@@ -33,7 +37,7 @@ class Book(Base):
     author: Mapped[Author] = relationship(back_populates="books")
 
 
-SAMPLE = [  # (author's name, titles of their books), in the order they are added
+_SAMPLE = [  # (author's name, titles of their books), in the order they are added
     ("Ursula K. Le Guin", ["The Lathe of Heaven", "A Wizard of Earthsea", "The Dispossessed"]),
     ("Émile Zola", ["Germinal", "Nana"]),
     ("Anonymous", []),
@@ -41,17 +45,17 @@ SAMPLE = [  # (author's name, titles of their books), in the order they are adde
 ]
 
 
-def authors_engine(authors=SAMPLE, seed=0):
+def _authors_engine(authors=_SAMPLE, seed=0):
     """A new database holding these authors and their books; the books are added in a shuffled
     order, so that their ids follow neither the authors nor the titles."""
-    engine = new_engine()
+    engine = _new_engine()
     Base.metadata.create_all(engine)
     with Session(engine) as session:
         added = [Author(name=name) for name, titles in authors]
         session.add_all(added)
         session.flush()  # gives the authors their ids
         books = [Book(title=t, author_id=author.id) for author, (name, titles) in zip(added, authors) for t in titles]
-        random.Random(seed).shuffle(books)
+        _random.Random(seed).shuffle(books)
         session.add_all(books)
         session.commit()
     return engine
@@ -59,24 +63,24 @@ def authors_engine(authors=SAMPLE, seed=0):
 
 def authors_session():
     """A new Session on a new database holding the sample authors and books."""
-    return Session(authors_engine())
+    return Session(_authors_engine())
 
 
-def expected_listing(authors):
+def _expected_listing(authors):
     """What authors_with_books must give for `authors`, computed in plain Python (the ids follow `authors`)."""
     numbered = sorted((name, number, sorted(titles)) for number, (name, titles) in enumerate(authors))
     return [(name, titles) for name, number, titles in numbered]
 
 
-def check_listing(authors, seed=0):
+def _check_listing(authors, seed=0):
     """Call authors_with_books on a new database holding `authors`; fail with a message and a hint."""
-    engine = authors_engine(authors, seed)
+    engine = _authors_engine(authors, seed)
     call_text = f"authors_with_books(session) with {len(authors)} authors"
-    with Session(engine) as session, counting_statements(engine) as statements:
+    with Session(engine) as session, _counting_statements(engine) as statements:
         try:
             answer = authors_with_books(session)
         except Exception as error:  # noqa: BLE001 - the learner's code may raise anything
-            text = message_of(error).splitlines()[0] if message_of(error) else ""
+            text = _message_of(error).splitlines()[0] if _message_of(error) else ""
             if "unique()" in text:
                 advice = (
                     "joinedload() of a collection sends one row per (author, book) pair, so an author with three "
@@ -88,7 +92,7 @@ def check_listing(authors, seed=0):
                 advice = "Return a list of (name, [titles]) pairs, one per author."
             raise AssertionError(
                 f"{call_text} raised {type(error).__name__}: {text}\n"
-                f"Hint: the line that raised it is {learner_line(error)}. {advice}"
+                f"Hint: the line that raised it is {_learner_line(error)}. {advice}"
             ) from None
         try:
             shaped = [(name, list(titles)) for name, titles in answer]
@@ -102,10 +106,10 @@ def check_listing(authors, seed=0):
         f"{call_text} returned {answer!r:.120}; a list of (name, [titles]) pairs was due. Hint: keep the given return "
         "line: [(author.name, [book.title for book in author.books]) for author in authors]."
     )
-    wanted = expected_listing(authors)
+    wanted = _expected_listing(authors)
     if shaped != wanted:
-        bookless = Counter(name for name, titles in wanted if not titles)
-        missing = list((bookless - Counter(name for name, titles in shaped if not titles)).elements())
+        bookless = _Counter(name for name, titles in wanted if not titles)
+        missing = list((bookless - _Counter(name for name, titles in shaped if not titles)).elements())
         if missing and len(shaped) < len(wanted):
             advice = (
                 f"{missing[0]!r}, who has no book, is missing. An inner join keeps only the authors that have a "
@@ -158,24 +162,25 @@ def authors_with_books(session):
 
 # --- PYODIDE:tests --- #
 # The sample authors: the same listing as before, in at most 2 statements.
-check_listing(SAMPLE)
+_check_listing(_SAMPLE)
 
 # --- PYODIDE:secrets --- #
-NAMES = [
+_NAMES = [
     "Anonymous", "Anonymous", "Colette", "colette", "Émile Zola", "Zola", "Ōe Kenzaburō", "Лев Толстой",
     "Zadie Smith", "Ali Smith", "Ngũgĩ wa Thiong'o", "Ann", "Anne", "Ann", "Æsop", "0 Collective",
 ]  # fmt: skip
-TITLES = ["Ça", "Nana", "Germinal", "Ulysses", "ulysses", "Anna", "Воскресение", "Z", "A", "Chéri", "Dune", "Emma"]
+_TITLES = ["Ça", "Nana", "Germinal", "Ulysses", "ulysses", "Anna", "Воскресение", "Z", "A", "Chéri", "Dune", "Emma"]
 
-rng = random.Random(4242)
-for size in (0, 1, 5, 30):
+_rng = _random.Random(4242)
+for _size in (0, 1, 5, 30):
     for _attempt in range(3):
-        authors = [
-            (rng.choice(NAMES), [rng.choice(TITLES) for _ in range(rng.choice([0, 1, 2, 3, 5]))]) for _ in range(size)
+        _authors = [
+            (_rng.choice(_NAMES), [_rng.choice(_TITLES) for _ in range(_rng.choice([0, 1, 2, 3, 5]))])
+            for _ in range(_size)
         ]
-        if authors:  # one author without any book, somewhere
-            authors[rng.randrange(size)] = (rng.choice(NAMES), [])
-        check_listing(authors, seed=rng.randrange(1000))
+        if _authors:  # one author without any book, somewhere
+            _authors[_rng.randrange(_size)] = (_rng.choice(_NAMES), [])
+        _check_listing(_authors, seed=_rng.randrange(1000))
 # Two authors of the same name: the one added first comes first, each with their own books.
-check_listing([("Ann", ["Zeta", "Alpha"]), ("Ann", []), ("Ann", ["Mu"]), ("Ann", ["Beta", "Beta"])], seed=3)
-check_listing([("Solo", [])])
+_check_listing([("Ann", ["Zeta", "Alpha"]), ("Ann", []), ("Ann", ["Mu"]), ("Ann", ["Beta", "Beta"])], seed=3)
+_check_listing([("Solo", [])])

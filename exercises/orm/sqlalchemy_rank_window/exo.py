@@ -1,16 +1,20 @@
 # --- PYODIDE:env --- #
-import random
+import random as _random
 
-from course_helpers.checks import returning
-from course_helpers.sqlalchemy_setup import counting_statements, new_engine, use_sqlalchemy
+from course_helpers.checks import returning as _returning
+from course_helpers.sqlalchemy_setup import (
+    counting_statements as _counting_statements,
+    new_engine as _new_engine,
+    use_sqlalchemy as _use_sqlalchemy,
+)
 
-await use_sqlalchemy()
+await _use_sqlalchemy()
 
-from sqlalchemy import Row
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+from sqlalchemy import Row as _Row
+from sqlalchemy.orm import DeclarativeBase as _DeclarativeBase, Mapped, Session, mapped_column
 
 
-class Base(DeclarativeBase):
+class Base(_DeclarativeBase):
     pass
 
 
@@ -24,7 +28,7 @@ class Product(Base):
 
 def database(products):
     """A new database holding `products`, given as (name, category, sales) tuples."""
-    engine = new_engine()
+    engine = _new_engine()
     Base.metadata.create_all(engine)
     with Session(engine) as session:
         session.add_all(Product(name=n, category=c, sales=s) for n, c, s in products)
@@ -32,7 +36,7 @@ def database(products):
     return engine
 
 
-def ranked(products, n, kind="rank", partition=True, descending=True):
+def _ranked(products, n, kind="rank", partition=True, descending=True):
     """The expected rows, computed in Python; the other kinds describe the usual mistakes."""
     rows = []
     for name, category, sales in products:
@@ -47,10 +51,10 @@ def ranked(products, n, kind="rank", partition=True, descending=True):
     return sorted(rows)
 
 
-def top(engine, products, n):
+def _top(engine, products, n):
     """(the learner's rows as plain tuples, the number of statements sent)."""
-    with Session(engine) as session, counting_statements(engine) as statements:
-        result = returning(
+    with Session(engine) as session, _counting_statements(engine) as statements:
+        result = _returning(
             list,
             top_sellers,
             session,
@@ -59,28 +63,28 @@ def top(engine, products, n):
             advice="A window function cannot appear in WHERE (SQLite says: misuse of window function): compute it in a "
             "subquery, then filter the subquery.",
         )
-    return [tuple(row) if isinstance(row, (tuple, Row)) else row for row in result], len(statements)
+    return [tuple(row) if isinstance(row, (tuple, _Row)) else row for row in result], len(statements)
 
 
-def advice_for(found, products, n):
+def _advice_for(found, products, n):
     """Advice for a wrong result: which usual mistake it matches."""
     for wrong, advice in (
         (
-            ranked(products, n, kind="dense"),
+            _ranked(products, n, kind="dense"),
             "after a tie, the next rank skips: sales 90, 80, 80, 70 rank 1, 2, 2, 4. That is rank(); "
             "dense_rank() gives 1, 2, 2, 3.",
         ),
         (
-            ranked(products, n, partition=False),
+            _ranked(products, n, partition=False),
             "rank within each category: over(partition_by=Product.category, ...), or the products of "
             "every category compete for the same places.",
         ),
         (
-            ranked(products, n, descending=False),
+            _ranked(products, n, descending=False),
             "the best seller comes first: order_by=Product.sales.desc() in over().",
         ),
         (
-            ranked(products, n - 1),
+            _ranked(products, n - 1),
             f"keep the rank {n} too: the condition is rank <= n.",
         ),
     ):
@@ -89,7 +93,7 @@ def advice_for(found, products, n):
     places, wanted_places = {}, {}
     for category, place, _ in (row for row in found if isinstance(row, tuple) and len(row) == 3):
         places.setdefault(category, []).append(place)
-    for category, place, _ in ranked(products, n):
+    for category, place, _ in _ranked(products, n):
         wanted_places.setdefault(category, []).append(place)
     numbered = all(sorted(p) == list(range(1, len(p) + 1)) for p in places.values())
     if places and numbered and any(len(set(p)) < len(p) for p in wanted_places.values()):
@@ -126,35 +130,35 @@ def top_sellers(session, n):
 
 
 # --- PYODIDE:tests --- #
-PRODUCTS = [("Kettle", "Kitchen", 40), ("Pan", "Kitchen", 90), ("Whisk", "Kitchen", 40), ("Rake", "Garden", 15)]
-engine = database(PRODUCTS)
-found, _ = top(engine, PRODUCTS, 2)
-assert found == [("Garden", 1, "Rake"), ("Kitchen", 1, "Pan"), ("Kitchen", 2, "Kettle"), ("Kitchen", 2, "Whisk")], (
-    f"top_sellers(session, 2) should keep Rake, Pan, and Kettle and Whisk tied at 2, got {found}. "
-    f"Hint: {advice_for(found, PRODUCTS, 2)}"
+_PRODUCTS = [("Kettle", "Kitchen", 40), ("Pan", "Kitchen", 90), ("Whisk", "Kitchen", 40), ("Rake", "Garden", 15)]
+engine = database(_PRODUCTS)
+_found, _ = _top(engine, _PRODUCTS, 2)
+assert _found == [("Garden", 1, "Rake"), ("Kitchen", 1, "Pan"), ("Kitchen", 2, "Kettle"), ("Kitchen", 2, "Whisk")], (
+    f"top_sellers(session, 2) should keep Rake, Pan, and Kettle and Whisk tied at 2, got {_found}. "
+    f"Hint: {_advice_for(_found, _PRODUCTS, 2)}"
 )
 
 # --- PYODIDE:secrets --- #
-rng = random.Random(31)
-CATEGORIES = ["Épicerie", "Garden", "Kitchen", "kitchen", "Ørsted lamps"]
-for size in (0, 1, 6, 25):
+_rng = _random.Random(31)
+_CATEGORIES = ["Épicerie", "Garden", "Kitchen", "kitchen", "Ørsted lamps"]
+for _size in (0, 1, 6, 25):
     products = [
         (
-            f"{rng.choice(['Bol', 'Cup', 'Lampe', 'Öl', 'Rake'])} {i:02d}",
-            rng.choice(CATEGORIES),
-            rng.choice([5, 20, 20, 35, 50]),
+            f"{_rng.choice(['Bol', 'Cup', 'Lampe', 'Öl', 'Rake'])} {i:02d}",
+            _rng.choice(_CATEGORIES),
+            _rng.choice([5, 20, 20, 35, 50]),
         )
-        for i in rng.sample(range(100), size)
+        for i in _rng.sample(range(100), _size)
     ]
     engine = database(products)
     for n in range(-1, 8):
-        found, count = top(engine, products, n)
-        wanted = ranked(products, n)
-        assert found == wanted, (
-            f"With {size} products, top_sellers(session, {n}) should be {wanted}, got {found}. "
-            f"Hint: {advice_for(found, products, n)}"
+        _found, _count = _top(engine, products, n)
+        _wanted = _ranked(products, n)
+        assert _found == _wanted, (
+            f"With {_size} products, top_sellers(session, {n}) should be {_wanted}, got {_found}. "
+            f"Hint: {_advice_for(_found, products, n)}"
         )
-        assert count == 1, (
-            f"top_sellers(session, {n}) sent {count} SQL statements; one was due. "
+        assert _count == 1, (
+            f"top_sellers(session, {n}) sent {_count} SQL statements; one was due. "
             "Hint: rank in the database: a subquery with rank().over(...), filtered and sorted by the outer select()."
         )

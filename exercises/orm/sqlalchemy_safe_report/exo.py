@@ -1,20 +1,24 @@
 # --- PYODIDE:env --- #
-import random
-from datetime import date, timedelta
+import random as _random
+from datetime import date, timedelta as _timedelta
 
-from course_helpers.checks import returning
-from course_helpers.sqlalchemy_setup import counting_statements, new_engine, use_sqlalchemy
+from course_helpers.checks import returning as _returning
+from course_helpers.sqlalchemy_setup import (
+    counting_statements as _counting_statements,
+    new_engine as _new_engine,
+    use_sqlalchemy as _use_sqlalchemy,
+)
 
-await use_sqlalchemy()
+await _use_sqlalchemy()
 
 from sqlalchemy import text
 
-SCHEMA = (
+_SCHEMA = (
     "CREATE TABLE products (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, category TEXT NOT NULL)",
     "CREATE TABLE sales (id INTEGER PRIMARY KEY, product_id INTEGER NOT NULL REFERENCES products (id), "
     "sold_on TEXT NOT NULL, quantity INTEGER NOT NULL, amount INTEGER NOT NULL)",
 )
-PRODUCTS = [
+_PRODUCTS = [
     (1, "Green tea", "Tea & coffee"),
     (2, "GREEN tea, 50% off", "Tea & coffee"),
     (3, "Earl_Grey", "Tea & coffee"),
@@ -30,54 +34,54 @@ PRODUCTS = [
     (13, "Honey", "Épicerie"),
     (14, "Green honey", "Épicerie"),
 ]
-CATEGORIES = sorted({category for _, _, category in PRODUCTS})
-FIRST_DAY = date(2024, 3, 1)
+_CATEGORIES = sorted({category for _, _, category in _PRODUCTS})
+_FIRST_DAY = date(2024, 3, 1)
 
 
 def database(sales):
     """A new database holding PRODUCTS and `sales`, (product id, day number, quantity, amount) tuples."""
-    engine = new_engine()
+    engine = _new_engine()
     with engine.begin() as connection:
-        for statement in SCHEMA:
+        for statement in _SCHEMA:
             connection.execute(text(statement))
-        connection.execute(text("INSERT INTO products VALUES (:i, :n, :c)"), [dict(zip("inc", p)) for p in PRODUCTS])
+        connection.execute(text("INSERT INTO products VALUES (:i, :n, :c)"), [dict(zip("inc", p)) for p in _PRODUCTS])
         connection.execute(
             text("INSERT INTO sales (product_id, sold_on, quantity, amount) VALUES (:p, :d, :q, :a)"),
-            [{"p": p, "d": (FIRST_DAY + timedelta(days=d)).isoformat(), "q": q, "a": a} for p, d, q, a in sales],
+            [{"p": p, "d": (_FIRST_DAY + _timedelta(days=d)).isoformat(), "q": q, "a": a} for p, d, q, a in sales],
         )
     return engine
 
 
-def random_sales(rng, count):
+def _random_sales(rng, count):
     return [
         (rng.randint(1, 14), rng.randrange(40), rng.randint(1, 4), rng.choice([150, 300, 990, 1000]))
         for _ in range(count)
     ]
 
 
-def ascii_folded(value):
+def _ascii_folded(value):
     """What SQLite's LIKE compares: ASCII letters without case; any other character as it is."""
     return "".join(c.lower() if c.isascii() else c for c in value)
 
 
-def expected_report(sales, category, start, end, search=None):
+def _expected_report(sales, category, start, end, search=None):
     """The report, computed in Python."""
     totals = {}
     for product_id, day, quantity, amount in sales:
-        _, name, product_category = PRODUCTS[product_id - 1]
-        if product_category != category or not start <= FIRST_DAY + timedelta(days=day) <= end:
+        _, name, product_category = _PRODUCTS[product_id - 1]
+        if product_category != category or not start <= _FIRST_DAY + _timedelta(days=day) <= end:
             continue
-        if search is not None and ascii_folded(search) not in ascii_folded(name):
+        if search is not None and _ascii_folded(search) not in _ascii_folded(name):
             continue
         old = totals.get(name, (0, 0))
         totals[name] = (old[0] + quantity, old[1] + amount)
     return sorted(((name, q, a) for name, (q, a) in totals.items()), key=lambda row: (-row[2], row[0]))
 
 
-def run_report(engine, category, start, end, search=None):
+def _run_report(engine, category, start, end, search=None):
     """(the learner's report as plain tuples, the SQL texts it sent)."""
-    with engine.connect() as connection, counting_statements(engine) as statements:
-        result = returning(
+    with engine.connect() as connection, _counting_statements(engine) as statements:
+        result = _returning(
             list,
             category_sales,
             connection,
@@ -92,7 +96,7 @@ def run_report(engine, category, start, end, search=None):
     return [tuple(row) for row in result], statements
 
 
-def advice_for(found, wanted, search, default):
+def _advice_for(found, wanted, search, default):
     """The advice for a report that differs from the expected one."""
     if search is None and wanted and not found:
         return (
@@ -108,7 +112,7 @@ def advice_for(found, wanted, search, default):
     return default
 
 
-def row_counts(engine):
+def _row_counts(engine):
     with engine.connect() as connection:
         return [connection.execute(text(f"SELECT count(*) FROM {table}")).scalar() for table in ("products", "sales")]
 
@@ -150,18 +154,18 @@ def category_sales(connection, category, start, end, search=None):
 
 # --- PYODIDE:tests --- #
 engine = database([(13, 0, 2, 700), (14, 3, 1, 900), (13, 5, 1, 350), (1, 3, 5, 100)])
-found, _ = run_report(engine, "Épicerie", date(2024, 3, 1), date(2024, 3, 31), "HON")
-assert found == [("Honey", 3, 1050), ("Green honey", 1, 900)], (
+_found, _ = _run_report(engine, "Épicerie", date(2024, 3, 1), date(2024, 3, 31), "HON")
+assert _found == [("Honey", 3, 1050), ("Green honey", 1, 900)], (
     f"The report of Épicerie for March 2024, search 'HON', should be [('Honey', 3, 1050), ('Green honey', 1, 900)], "
-    f"got {found}. "
+    f"got {_found}. "
     "Hint: join sales to products, keep the category, group by product and sum quantity and amount."
 )
 
 # --- PYODIDE:secrets --- #
-rng = random.Random(7)
-sales = random_sales(rng, 160)
+_rng = _random.Random(7)
+sales = _random_sales(_rng, 160)
 engine = database(sales)
-counts = row_counts(engine)
+_counts = _row_counts(engine)
 
 # Values travel as parameters: none of them may be found in the SQL text.
 for category, search, start, end in (
@@ -169,42 +173,44 @@ for category, search, start, end in (
     ("Tea & coffee", "L'Or", date(2024, 3, 5), date(2024, 3, 27)),
     ("Épicerie", "hon", date(2024, 3, 7), date(2024, 4, 8)),
 ):
-    found, statements = run_report(engine, category, start, end, search)
-    sql = "\n".join(statements)
-    assert len(statements) == 1, (
-        f"category_sales(connection, {category!r}, {start}, {end}, {search!r}) sent {len(statements)} SQL "
+    _found, _statements = _run_report(engine, category, start, end, search)
+    sql = "\n".join(_statements)
+    assert len(_statements) == 1, (
+        f"category_sales(connection, {category!r}, {start}, {end}, {search!r}) sent {len(_statements)} SQL "
         "statements; one was due. Hint: one SELECT that joins, filters, groups and sorts; the database does the work."
     )
-    for value in (category, search, start.isoformat(), end.isoformat()):
-        if value is None:
+    for _value in (category, search, start.isoformat(), end.isoformat()):
+        if _value is None:
             continue
-        doubled = value.replace("'", "''")
-        if "'" in value and doubled in sql:
-            advice = (
+        _doubled = _value.replace("'", "''")
+        if "'" in _value and _doubled in sql:
+            _advice = (
                 'quoting by hand (replace("\'", "\'\'")) stops this one trick, but the value is still SQL text: '
                 "one missed escape, another database's rules or a LIKE wildcard, and the input rewrites the query. "
                 "Write :name in the SQL and pass the values apart: connection.execute(text(sql), {'name': value})."
             )
         else:
-            advice = "write :name in the SQL and pass the values apart: connection.execute(text(sql), {'name': value})."
-        assert value not in sql and doubled not in sql, (
+            _advice = (
+                "write :name in the SQL and pass the values apart: connection.execute(text(sql), {'name': value})."
+            )
+        assert _value not in sql and _doubled not in sql, (
             f"category_sales(connection, {category!r}, {start}, {end}, {search!r}) sent SQL that holds the value "
-            f"{value!r}:\n{sql.strip()[:300]}\nHint: {advice}"
+            f"{_value!r}:\n{sql.strip()[:300]}\nHint: {_advice}"
         )
-    wanted = expected_report(sales, category, start, end, search)
-    advice = advice_for(
-        found,
-        wanted,
+    _wanted = _expected_report(sales, category, start, end, search)
+    _advice = _advice_for(
+        _found,
+        _wanted,
         search,
         "keep the sales of that category between the two dates, both included, and the names that contain the search.",
     )
-    assert found == wanted, (
-        f"category_sales(connection, {category!r}, {start}, {end}, {search!r}) should be {wanted}, got {found}. "
-        f"Hint: {advice}"
+    assert _found == _wanted, (
+        f"category_sales(connection, {category!r}, {start}, {end}, {search!r}) should be {_wanted}, got {_found}. "
+        f"Hint: {_advice}"
     )
 
 # Hostile input: the right (mostly empty) report, and the tables left as they were.
-for payload in (
+for _payload in (
     "' OR 1=1 --",
     "x'; DROP TABLE sales; --",
     "Robert'); DELETE FROM products; --",
@@ -213,52 +219,52 @@ for payload in (
     "%",
     "Épicerie' --",
 ):
-    for category, search in ((payload, None), ("Tea & coffee", payload), ("Épicerie", payload)):
-        found, _ = run_report(engine, category, FIRST_DAY, date(2024, 4, 30), search)
-        wanted = expected_report(sales, category, FIRST_DAY, date(2024, 4, 30), search)
-        advice = advice_for(
-            found,
-            wanted,
+    for category, search in ((_payload, None), ("Tea & coffee", _payload), ("Épicerie", _payload)):
+        _found, _ = _run_report(engine, category, _FIRST_DAY, date(2024, 4, 30), search)
+        _wanted = _expected_report(sales, category, _FIRST_DAY, date(2024, 4, 30), search)
+        _advice = _advice_for(
+            _found,
+            _wanted,
             search,
             "the input must stay data: bind it as a parameter, and it can neither widen the WHERE nor run a "
             "statement of its own.",
         )
-        assert found == wanted and row_counts(engine) == counts, (
-            f"category_sales(connection, {category!r}, 2024-03-01, 2024-04-30, {search!r}) should be {wanted}, got "
-            f"{found}; the tables hold {row_counts(engine)} rows, {counts} before. Hint: {advice}"
+        assert _found == _wanted and _row_counts(engine) == _counts, (
+            f"category_sales(connection, {category!r}, 2024-03-01, 2024-04-30, {search!r}) should be {_wanted}, got "
+            f"{_found}; the tables hold {_row_counts(engine)} rows, {_counts} before. Hint: {_advice}"
         )
 
 # Dates: both ends included, exactly at a sale's date and one day past it; no search.
 days = sorted({day for _, day, _, _ in sales})
 for _ in range(25):
-    first, last = sorted(rng.sample(days, 2))
+    _first, _last = sorted(_rng.sample(days, 2))
     for start, end in (
-        (FIRST_DAY + timedelta(days=first), FIRST_DAY + timedelta(days=last)),
-        (FIRST_DAY + timedelta(days=first + 1), FIRST_DAY + timedelta(days=last - 1)),
-        (FIRST_DAY + timedelta(days=first), FIRST_DAY + timedelta(days=first)),
+        (_FIRST_DAY + _timedelta(days=_first), _FIRST_DAY + _timedelta(days=_last)),
+        (_FIRST_DAY + _timedelta(days=_first + 1), _FIRST_DAY + _timedelta(days=_last - 1)),
+        (_FIRST_DAY + _timedelta(days=_first), _FIRST_DAY + _timedelta(days=_first)),
     ):
-        category = rng.choice(CATEGORIES)
-        found, _ = run_report(engine, category, start, end)
-        wanted = expected_report(sales, category, start, end)
-        advice = advice_for(
-            found, wanted, None, "both ends are included: sold_on BETWEEN :start AND :end (or >= :start AND <= :end)."
+        category = _rng.choice(_CATEGORIES)
+        _found, _ = _run_report(engine, category, start, end)
+        _wanted = _expected_report(sales, category, start, end)
+        _advice = _advice_for(
+            _found, _wanted, None, "both ends are included: sold_on BETWEEN :start AND :end (or >= :start AND <= :end)."
         )
-        assert found == wanted, (
-            f"category_sales(connection, {category!r}, {start}, {end}) should be {wanted}, got {found}. Hint: {advice}"
+        assert _found == _wanted, (
+            f"category_sales(connection, {category!r}, {start}, {end}) should be {_wanted}, got {_found}. Hint: {_advice}"
         )
 start, end = date(2024, 3, 20), date(2024, 3, 10)
-found, _ = run_report(engine, "Tea & coffee", start, end)
-assert found == [], (
-    f"With a start after the end, the report should be empty, got {found}. Hint: keep start <= sold_on <= end."
+_found, _ = _run_report(engine, "Tea & coffee", start, end)
+assert _found == [], (
+    f"With a start after the end, the report should be empty, got {_found}. Hint: keep start <= sold_on <= end."
 )
 
 # The search is literal text: %, _ and \ are characters, not wildcards; ASCII case does not count.
 for search in ("50%", "%", "_", "Earl_", "l_G", "C:\\t", "\\", "green", "TEA", "é", "É", "œ", "", " "):
-    for category in CATEGORIES:
-        start, end = FIRST_DAY, date(2024, 4, 15)
-        found, _ = run_report(engine, category, start, end, search)
-        wanted = expected_report(sales, category, start, end, search)
-        assert found == wanted, (
-            f"category_sales(connection, {category!r}, {start}, {end}, {search!r}) should be {wanted}, got "
-            f"{found}. Hint: {advice_for(found, wanted, search, 'keep the names that contain the search, ASCII case aside.')}"
+    for category in _CATEGORIES:
+        start, end = _FIRST_DAY, date(2024, 4, 15)
+        _found, _ = _run_report(engine, category, start, end, search)
+        _wanted = _expected_report(sales, category, start, end, search)
+        assert _found == _wanted, (
+            f"category_sales(connection, {category!r}, {start}, {end}, {search!r}) should be {_wanted}, got "
+            f"{_found}. Hint: {_advice_for(_found, _wanted, search, 'keep the names that contain the search, ASCII case aside.')}"
         )

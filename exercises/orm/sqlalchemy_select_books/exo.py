@@ -1,12 +1,16 @@
 # --- PYODIDE:env --- #
-from course_helpers.sqlalchemy_setup import counting_statements, new_engine, use_sqlalchemy
+from course_helpers.sqlalchemy_setup import (
+    counting_statements as _counting_statements,
+    new_engine as _new_engine,
+    use_sqlalchemy as _use_sqlalchemy,
+)
 
-await use_sqlalchemy()
+await _use_sqlalchemy()
 
 from sqlalchemy import String
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
-from course_helpers.checks import returning
+from course_helpers.checks import returning as _returning
 
 
 class Base(DeclarativeBase):
@@ -25,7 +29,7 @@ class Book(Base):
         return f"Book({self.title!r}, price_cents={self.price_cents}, stock={self.stock})"
 
 
-SAMPLE = [
+_SAMPLE = [
     ("Dune", 1299, 4),
     ("Emma", 799, 0),
     ("Ænéide", 1500, 1),
@@ -35,9 +39,9 @@ SAMPLE = [
 ]
 
 
-def library_engine(rows=SAMPLE):
+def _library_engine(rows=_SAMPLE):
     """A new database that holds one Book per (title, price_cents, stock) of `rows`."""
-    engine = new_engine()
+    engine = _new_engine()
     Base.metadata.create_all(engine)
     with Session(engine) as session:
         session.add_all(Book(title=title, price_cents=price, stock=stock) for title, price, stock in rows)
@@ -45,31 +49,31 @@ def library_engine(rows=SAMPLE):
     return engine
 
 
-def library_session(rows=SAMPLE):
+def library_session(rows=_SAMPLE):
     """A new Session on a new database that holds the books of `rows` (the sample books by default)."""
-    return Session(library_engine(rows))
+    return Session(_library_engine(rows))
 
 
-def expected_titles(rows, max_price, limit):
+def _expected_titles(rows, max_price, limit):
     """What cheapest_in_stock must give, computed in plain Python."""
     kept = sorted((price, title) for title, price, stock in rows if price <= max_price and stock > 0)
     return [title for price, title in kept[:limit]]
 
 
-def shown(rows):
+def _shown(rows):
     """The books of `rows`, for a message."""
     text = ", ".join(f"{title!r} {price} ({stock} in stock)" for title, price, stock in rows)
     return text if len(text) <= 300 else text[:297] + "..."
 
 
-def check_cheapest(engine, rows, max_price, limit):
+def _check_cheapest(engine, rows, max_price, limit):
     """Call cheapest_in_stock on `engine` (which holds `rows`), as the checks do; fail with a hint."""
-    wanted = expected_titles(rows, max_price, limit)
+    wanted = _expected_titles(rows, max_price, limit)
     by_title = {title: (price, stock) for title, price, stock in rows}
     with Session(engine) as session:
         call_text = f"cheapest_in_stock(session, {max_price}, {limit})"
-        with counting_statements(engine) as statements:
-            found = returning(list, cheapest_in_stock, session, max_price, limit, described_as=call_text)
+        with _counting_statements(engine) as statements:
+            found = _returning(list, cheapest_in_stock, session, max_price, limit, described_as=call_text)
         sent = list(statements)
     kinds = {type(item).__name__ for item in found}
     if kinds and kinds != {"Book"}:
@@ -120,7 +124,9 @@ def check_cheapest(engine, rows, max_price, limit):
         advice = (
             "order by price_cents then title, and apply the limit in the statement, after the filters and the order."
         )
-    raise AssertionError(f"{call_text} on the books [{shown(rows)}] should give {wanted}, got {titles}. Hint: {advice}")
+    raise AssertionError(
+        f"{call_text} on the books [{_shown(rows)}] should give {wanted}, got {titles}. Hint: {advice}"
+    )
 
 
 # --- PYODIDE:code --- #
@@ -151,31 +157,31 @@ def cheapest_in_stock(session, max_price_cents, limit):
 
 # --- PYODIDE:tests --- #
 # The sample books: cheapest_in_stock(session, 1500, 3) gives Hamlet, Dune and Beloved, in one SELECT.
-check_cheapest(library_engine(), SAMPLE, 1500, 3)
+_check_cheapest(_library_engine(), _SAMPLE, 1500, 3)
 
 # --- PYODIDE:secrets --- #
-import random
+import random as _random
 
-TITLES = [
+_TITLES = [
     "Dune", "Dune Messiah", "dune", "Emma", "Beloved", "Hamlet", "Ulysses", "Ænéide", "Éloge", "Zazie",
     "Ödipus", "Καβάφης", "Война и мир", "三国演义", "Middlemarch", "Nadja", "0 Zero", "Lolita", "Walden", "Ça",
     "Candide", "Persuasion", "Kokoro", "Ficciones", "Orlando", "Austerlitz", "Ébène", "zazie", "Beloved 2", "Ubu",
 ]  # fmt: skip
-PRICES = [0, 1, 499, 500, 501, 999, 1000, 1500, 2500]
-STOCKS = [0, 0, 1, 2, 7]
+_PRICES = [0, 1, 499, 500, 501, 999, 1000, 1500, 2500]
+_STOCKS = [0, 0, 1, 2, 7]
 
 
-rng = random.Random(20261130)
+_rng = _random.Random(20261130)
 for _ in range(60):
-    rows = [(title, rng.choice(PRICES), rng.choice(STOCKS)) for title in rng.sample(TITLES, rng.randint(0, 14))]
-    prices = sorted({price for title, price, stock in rows}) or [500]
-    bound = rng.choice(prices)
-    engine = library_engine(rows)
-    for max_price, limit in ((bound, rng.randint(1, 4)), (bound - 1, 3), (bound, len(rows) + 2), (bound, 0)):
-        check_cheapest(engine, rows, max_price, limit)
+    _rows = [(title, _rng.choice(_PRICES), _rng.choice(_STOCKS)) for title in _rng.sample(_TITLES, _rng.randint(0, 14))]
+    _prices = sorted({price for title, price, stock in _rows}) or [500]
+    _bound = _rng.choice(_prices)
+    _engine = _library_engine(_rows)
+    for _max_price, limit in ((_bound, _rng.randint(1, 4)), (_bound - 1, 3), (_bound, len(_rows) + 2), (_bound, 0)):
+        _check_cheapest(_engine, _rows, _max_price, limit)
 # Ties at every price, unsorted insertion, and the edges of the limit.
-rows = [("Zazie", 500, 1), ("Ça", 500, 3), ("Dune", 500, 1), ("dune", 500, 2), ("Emma", 500, 0), ("Ubu", 499, 1)]
-engine = library_engine(rows)
-for max_price, limit in ((500, 1), (500, 2), (500, 4), (500, 5), (500, 99), (499, 1), (498, 3), (-1, 2), (10**9, 0)):
-    check_cheapest(engine, rows, max_price, limit)
-check_cheapest(library_engine([]), [], 1000, 3)
+_rows = [("Zazie", 500, 1), ("Ça", 500, 3), ("Dune", 500, 1), ("dune", 500, 2), ("Emma", 500, 0), ("Ubu", 499, 1)]
+_engine = _library_engine(_rows)
+for _max_price, limit in ((500, 1), (500, 2), (500, 4), (500, 5), (500, 99), (499, 1), (498, 3), (-1, 2), (10**9, 0)):
+    _check_cheapest(_engine, _rows, _max_price, limit)
+_check_cheapest(_library_engine([]), [], 1000, 3)
