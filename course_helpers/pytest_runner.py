@@ -7,17 +7,19 @@ code under test from a module the exercise provides (`from slugs import slugify`
 test must pass) and once against each buggy version (at least one test must fail):
 
     # --- PYODIDE:env --- #
-    from course_helpers.pytest_runner import use_pytest, provide_module, check_tests_pass, check_tests_catch
-    await use_pytest()
-    CORRECT = '''def slugify(text): ...'''
-    provide_module("slugs", CORRECT)      # what the learner's `from slugs import slugify` finds
+    from course_helpers import pytest_runner as _runner   # the checks' names start with "_": the
+    await _runner.use_pytest()                            # learner's code shares their namespace
+    _CORRECT = '''def slugify(text): ...'''
+    _runner.provide_module("slugs", _CORRECT)      # what the learner's `from slugs import slugify` finds
 
     # --- PYODIDE:tests --- #
-    check_tests_pass("slugs", CORRECT)
+    _runner.check_tests_pass("slugs", _CORRECT)
 
     # --- PYODIDE:secrets --- #
-    KEEPS_CAPITALS = changed(CORRECT, ("title.lower()", "title"))
-    check_tests_catch("slugs", CORRECT, [Bug("slugify keeps capital letters", KEEPS_CAPITALS, "test a title with ...")])
+    _KEEPS_CAPITALS = _runner.changed(_CORRECT, ("title.lower()", "title"))
+    _runner.check_tests_catch(
+        "slugs", _CORRECT, [_runner.Bug("slugify keeps capital letters", _KEEPS_CAPITALS, "test a title with ...")]
+    )
 
 Where the learner's test module comes from: the editor. PMT puts the learner's code, a line
 `# Tests`, then the public tests in it; the learner's module is what is above the last such line

@@ -158,7 +158,7 @@ class Exercise:
             node.args[0].value
             for node in ast.walk(ast.parse(env.source))
             if isinstance(node, ast.Call)
-            and getattr(node.func, "id", getattr(node.func, "attr", None)) == "provide_module"
+            and str(getattr(node.func, "id", getattr(node.func, "attr", ""))).lstrip("_") == "provide_module"
             and node.args
             and isinstance(node.args[0], ast.Constant)
             and isinstance(node.args[0].value, str)
@@ -256,7 +256,56 @@ class Exercise:
                 self.wrong_answer(path.name)
             except ExerciseError as error:
                 found.append(str(error))
+        shared = self.names_a_learner_may_reuse()
+        if shared:
+            found.append(
+                f"{self.exo_file}: the checks define {', '.join(shared)}, in the namespace the learner's code shares "
+                "in the page: a correct answer defining one of them breaks the checks. Prefix them with '_' "
+                "(CONTRIBUTING.md, 'one namespace'), or show them to the learner in the statement's code"
+            )
         return found
+
+    def names_a_learner_may_reuse(self) -> list[str]:
+        """The global names env, tests and secrets define that the statement does not hand to the learner
+        (in its code) and that do not start with '_': a learner may define the same name, for something else."""
+        statement = self.statement_file.read_text(encoding="utf-8")
+        shown = set(
+            re.findall(r"\w+", " ".join(block + inline for block, inline in CODE_IN_MARKDOWN.findall(statement)))
+        )
+        defined: set[str] = set()
+        for name in ("env", "tests", "secrets"):
+            if name in self.sections:
+                defined |= global_names(self.sections[name].source)
+        return sorted(
+            name for name in defined if not name.startswith("_") and not PAYLOAD_LIST.match(name) and name not in shown
+        )
+
+
+# What a statement shows as code: fenced blocks (not their "```python" line) and inline `code`.
+CODE_IN_MARKDOWN = re.compile(r"```[^\n]*\n(.*?)```|`([^`\n]+)`", re.S)
+
+
+def global_names(source: str) -> set[str]:
+    """The names a section binds at module level: definitions, assignments, loop and `with` targets, and
+    imports, at any depth of its top-level blocks (if, for, try...), never inside a function or class."""
+    found: set[str] = set()
+    pending = list(ast.parse(source).body)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            found.add(node.name)
+            continue  # its body has a scope of its own
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            found |= {(alias.asname or alias.name).split(".")[0] for alias in node.names if alias.name != "*"}
+            continue
+        if isinstance(node, (ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+            continue
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            found.add(node.id)
+        if isinstance(node, ast.ExceptHandler) and node.name:
+            found.add(node.name)
+        pending.extend(ast.iter_child_nodes(node))
+    return found
 
 
 def load(slug: str, root: Path = EXERCISES_DIR, *, for_page: bool = False) -> Exercise:

@@ -122,7 +122,7 @@ def django_exercise(folder, queries: bool):
     exo = folder / "exo.py"
     exo.write_text(
         exo.read_text().replace(
-            "LIMIT = 3", "from course_helpers.django_setup import configure_django\nconfigure_django()"
+            "_LIMIT = 3", "from course_helpers.django_setup import configure_django\nconfigure_django()"
         )
     )
     return Exercise.at(f"{folder.parent.name}/{folder.name}", folder.parent.parent)
@@ -137,7 +137,7 @@ def test_a_need_of_a_package_imported_by_name_is_found_by_running(plan, tmp_path
         "from course_helpers.packages import import_after_require, require\nawait require('django')\n"
         "from course_helpers.django_setup import configure_django\nconfigure_django()"
     )
-    exo.write_text(exo.read_text().replace("LIMIT = 3", env))
+    exo.write_text(exo.read_text().replace("_LIMIT = 3", env))
     gap = plan.offline_gap(Exercise.at("orm/by_name", tmp_path))
     assert gap and "sqlite3" in gap
 
@@ -177,6 +177,6 @@ def test_a_module_env_loads_from_pyodide_by_name_is_a_need(plan, tmp_path):
         "import importlib\nfrom course_helpers.packages import load_from_pyodide\n"
         "await load_from_pyodide('sqlite3', 'sqlite3', 'sqlite3')\nsqlite3 = importlib.import_module('sqlite3')"
     )
-    exo.write_text(exo.read_text().replace("LIMIT = 3", env))
+    exo.write_text(exo.read_text().replace("_LIMIT = 3", env))
     gap = plan.offline_gap(Exercise.at("security/raw_sqlite", tmp_path))
     assert gap and "sqlite3" in gap and "BROWSER_ASSETS=online" in gap

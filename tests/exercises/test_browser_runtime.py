@@ -165,7 +165,7 @@ def test_a_module_env_provides_is_not_looked_for_in_the_browser(runtime, tmp_pat
     """pytest_runner.provide_module("greetings", ...) in env makes the module the learner imports."""
     folder = scratch.write_exercise(tmp_path / "testing" / "greetings_tests", prelude="from greetings import hello\n")
     exo = folder / "exo.py"
-    exo.write_text(exo.read_text().replace("LIMIT = 3", 'provide_module("greetings", "def hello(): pass")'))
+    exo.write_text(exo.read_text().replace("_LIMIT = 3", 'provide_module("greetings", "def hello(): pass")'))
     exercise = Exercise.at("testing/greetings_tests", tmp_path)
     assert exercise.provided_modules() == {"greetings"}
     assert "greetings" not in exercise.imported_modules()

@@ -54,16 +54,27 @@ def rewrite(path: Path, old: str, new: str) -> None:
         (lambda f: (f / "statement.md").unlink(), "statement.md", "missing"),
         (lambda f: (f / "statement.md").write_text("Double it\n"), "statement.md:1", "'### <title>' heading"),
         (lambda f: (f / "wrong_plus_two.patch").unlink(), "double", "at least 2 are needed"),
+        (lambda f: rewrite(f / "exo.py", "_LIMIT = 3", "LIMIT = 3"), "exo.py", "the checks define LIMIT, in the namespace"),
     ],
     ids=["missing-section", "syntax-error", "unknown-section", "code-before-header", "no-expect-line",
          "wrong-answer-syntax", "hunk-no-longer-applies", "hunk-cut", "full-copy-wrong-answer", "no-remark",
-         "no-statement", "no-title", "one-wrong-answer"],
+         "no-statement", "no-title", "one-wrong-answer", "checks-name-without-underscore"],
 )  # fmt: skip
 def test_a_malformed_exercise_is_named(exercises_root, breakage, named, said):
     breakage(exercises_root / "practice" / "double")
     with pytest.raises(ExerciseError) as raised:
         load("practice/double", exercises_root)
     assert named in str(raised.value) and said in str(raised.value), f"unclear error: {raised.value}"
+
+
+def test_a_name_the_statement_gives_the_learner_needs_no_underscore(exercises_root):
+    """`LIMIT` shown in the statement's code is the learner's to use: the checks may define it."""
+    folder = exercises_root / "practice" / "double"
+    rewrite(folder / "exo.py", "_LIMIT = 3", "LIMIT = 3")
+    with pytest.raises(ExerciseError, match="the checks define LIMIT"):
+        load("practice/double", exercises_root)
+    (folder / "statement.md").write_text("### Double it\n\nReturn twice `x`, at most `LIMIT` times.\n")
+    assert load("practice/double", exercises_root).names_a_learner_may_reuse() == []
 
 
 def test_every_problem_is_listed_at_once(exercises_root):
@@ -83,7 +94,7 @@ def test_a_page_needs_no_wrong_answers(exercises_root):
         load("practice/double", exercises_root)
 
 
-PAYLOADS = 'NUMBER_PAYLOADS = [-5, "7"]\nfor payload in NUMBER_PAYLOADS:\n    assert double(payload) is not None, "None. Hint: return."\n'
+PAYLOADS = 'NUMBER_PAYLOADS = [-5, "7"]\nfor _payload in NUMBER_PAYLOADS:\n    assert double(_payload) is not None, "None. Hint: return."\n'
 SHOWN = "Your code stopped these 2 payloads:\n\n```text\n-5\n'7'\n```\n"
 
 
@@ -169,7 +180,7 @@ def test_the_runner_passes_and_fails_a_scratch_exercise(exercises_root):
 def test_top_level_await_runs_as_in_the_browser(exercises_root):
     """PMT runs env and secrets with runPythonAsync: an awaited install or coroutine works there."""
     folder = exercises_root / "practice" / "double"
-    rewrite(folder / "exo.py", "LIMIT = 3\n", "import asyncio\nawait asyncio.sleep(0)\nLIMIT = 3\n")
+    rewrite(folder / "exo.py", "_LIMIT = 3\n", "import asyncio as _asyncio\nawait _asyncio.sleep(0)\n_LIMIT = 3\n")
     assert run_check(Path(sys.executable), folder, "corr")["passed"]
 
 

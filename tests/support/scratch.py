@@ -10,7 +10,7 @@ from courseware.wrong_answers import make_patch
 SOLUTION = "def double(x):\n    return 2 * x\n"
 EXO = f"""\
 # --- PYODIDE:env --- #
-LIMIT = 3
+_LIMIT = 3
 # --- PYODIDE:code --- #
 def double(x):
     ...
