@@ -4,7 +4,7 @@ from course_helpers.packages import import_after_require as _import_after_requir
 await _require("django")
 import random as _random
 
-from course_helpers.checks import call
+from course_helpers.checks import call as _call
 from course_helpers.django_setup import (
     configure_django as _configure_django,
     create_tables as _create_tables,
@@ -132,7 +132,7 @@ def transfer(from_id, to_id, amount):
 
 # --- PYODIDE:tests --- #
 open_accounts([(1, "Ada", 5000), (2, "Bob", 100)])
-call(transfer, 1, 2, 1200)
+_call(transfer, 1, 2, 1200)
 assert balances() == {1: 3800, 2: 1300} and audit_log() == [(1, 2, 1200)], (
     f"After transfer(1, 2, 1200) the balances should be {{1: 3800, 2: 1300}} with one audit entry (1, 2, 1200), "
     f"got {balances()} and {audit_log()}. Hint: debit the source, credit the destination, then call "
@@ -279,32 +279,32 @@ def _check(from_id, to_id, amount, accounts, entries, fault=None):
 # Mistakes of the caller: ValueError, before anything changes.
 open_accounts(_ACCOUNTS)
 _accounts, _entries = balances(), []
-for from_id, to_id, amount in ((4, 11, 0), (4, 11, -1), (11, 4, -500), (4, 4, 100), (7, 7, 1), (30, 30, 999999)):
-    _check(from_id, to_id, amount, _accounts, _entries)
+for _from_id, _to_id, _amount in ((4, 11, 0), (4, 11, -1), (11, 4, -500), (4, 4, 100), (7, 7, 1), (30, 30, 999999)):
+    _check(_from_id, _to_id, _amount, _accounts, _entries)
 
 # Boundaries of the balance: exactly all of it moves; one cent more is refused.
-for from_id, to_id, amount in ((2, 7, 2), (2, 7, 1), (2, 7, 1), (11, 2, 500), (11, 2, 1), (7, 11, 2), (7, 30, 3)):
-    _check(from_id, to_id, amount, _accounts, _entries)
+for _from_id, _to_id, _amount in ((2, 7, 2), (2, 7, 1), (2, 7, 1), (11, 2, 500), (11, 2, 1), (7, 11, 2), (7, 30, 3)):
+    _check(_from_id, _to_id, _amount, _accounts, _entries)
 
 # Unknown accounts, on either side.
-for from_id, to_id, amount in ((4, 999, 100), (3, 4, 100), (30, 0, 12000), (31, 999, 1)):
-    _check(from_id, to_id, amount, _accounts, _entries)
+for _from_id, _to_id, _amount in ((4, 999, 100), (3, 4, 100), (30, 0, 12000), (31, 999, 1)):
+    _check(_from_id, _to_id, _amount, _accounts, _entries)
 
 # The audit log fails after the money moved; then the database fails between two writes.
 for _fault in ("audit", "database"):
-    for from_id, to_id, amount in ((30, 4, 1000), (4, 7, 12000)):
-        _check(from_id, to_id, amount, _accounts, _entries, _fault)
+    for _from_id, _to_id, _amount in ((30, 4, 1000), (4, 7, 12000)):
+        _check(_from_id, _to_id, _amount, _accounts, _entries, _fault)
 
 # Many transfers, some refused, some failing: the data always matches, and the total never changes.
 _rng = _random.Random(20261130)
 for _step in range(150):
     _ids = list(_accounts)
-    from_id, to_id = _rng.sample(_ids, 2)
+    _from_id, _to_id = _rng.sample(_ids, 2)
     if _step % 10 == 9:
-        to_id = from_id
+        _to_id = _from_id
     elif _step % 13 == 12:
-        from_id = _rng.choice(_UNKNOWN_IDS)
-    balance = _accounts.get(from_id, 0)
-    amount = _rng.choice([balance, balance + 1, balance // 2, 1, _rng.randint(1, 20000), -_rng.randint(0, 5)])
+        _from_id = _rng.choice(_UNKNOWN_IDS)
+    _balance = _accounts.get(_from_id, 0)
+    _amount = _rng.choice([_balance, _balance + 1, _balance // 2, 1, _rng.randint(1, 20000), -_rng.randint(0, 5)])
     _fault = _rng.choice([None, None, None, "audit", "database"])
-    _check(from_id, to_id, amount, _accounts, _entries, _fault)
+    _check(_from_id, _to_id, _amount, _accounts, _entries, _fault)

@@ -252,15 +252,15 @@ def _spelled(isbn, rng):
 _rng = _random.Random(20261130)
 fill_catalogue([("9781402894626", "Emma", "4.00", True)])
 for _feed_number in range(12):
-    records = []
+    _records = []
     for _ in range(_rng.randint(0, 9)):
         _record = {"isbn": _spelled(_rng.choice(_BASES), _rng), "title": _rng.choice(_TITLES)}
         _record["price"] = _rng.choice(["0", "0.00", "7", "12.5", "99.99", f"{_rng.randint(0, 5000) / 100:.2f}"])
         if _rng.random() < 0.2:
             _record["featured"] = _rng.random() < 0.5
-        records.append(_record)
+        _records.append(_record)
     _check_import(
-        records,
+        _records,
         f"random feed number {_feed_number + 1}",
         "Each record: update_or_create(isbn=<normalised>, defaults={'title': ..., 'price': ...}).",
     )

@@ -145,15 +145,15 @@ def book_report():
 
 # --- PYODIDE:tests --- #
 fill_catalogue(EXAMPLE_CATALOGUE)
-with counting_queries() as queries:
+with counting_queries() as _queries:
     _got = _returning(list, book_report)
 assert _got == _expected_report(EXAMPLE_CATALOGUE), (
     f"On the example's catalogue, book_report() should return {_expected_report(EXAMPLE_CATALOGUE)!r}, got {_got!r}. "
     f"Hint: {_report_advice(_got, _expected_report(EXAMPLE_CATALOGUE))}"
 )
-assert len(queries) <= 2, (
-    f"On the example's 4 books, book_report() ran {len(queries)} SQL queries; at most 2 are allowed. "
-    f"Hint: {_advice_for(queries)}"
+assert len(_queries) <= 2, (
+    f"On the example's 4 books, book_report() ran {len(_queries)} SQL queries; at most 2 are allowed. "
+    f"Hint: {_advice_for(_queries)}"
 )
 
 # --- PYODIDE:secrets --- #

@@ -207,9 +207,9 @@ def _check(library, since, minimum):
 _rng = _random.Random(1130)
 _libraries = [_random_library(_rng) for _ in range(8)]
 for _minimums in ((1, 2, 3, 5, 6), (0,)):  # the threshold first; then minimum 0, where every author counts
-    for library in _libraries:
-        fill_library(library)
-        _days = sorted({published for books, _ in library.values() for _, published in books}) or [date(2001, 1, 1)]
-        for since in (_days[0] - _timedelta(days=1), *_days, _days[-1] + _timedelta(days=1)):
-            for minimum in _minimums:
-                _check(library, since, minimum)
+    for _library in _libraries:
+        fill_library(_library)
+        _days = sorted({published for books, _ in _library.values() for _, published in books}) or [date(2001, 1, 1)]
+        for _since in (_days[0] - _timedelta(days=1), *_days, _days[-1] + _timedelta(days=1)):
+            for _minimum in _minimums:
+                _check(_library, _since, _minimum)

@@ -173,6 +173,6 @@ for _size in (20, 20, 20, 20, 20, 12, 7, 2, 1, 0):
     _shelf = _random_shelf(_rng, _size)
     fill_shelf(_shelf)
     _days = sorted({book[1] for book in _shelf}) or [date(2024, 1, 1)]
-    for since in (_days[0] - _timedelta(days=1), *_days, _days[-1] + _timedelta(days=1)):
-        for limit in (0, 1, 3, _size, _size + 5):
-            _check(_shelf, since, limit)
+    for _since in (_days[0] - _timedelta(days=1), *_days, _days[-1] + _timedelta(days=1)):
+        for _limit in (0, 1, 3, _size, _size + 5):
+            _check(_shelf, _since, _limit)

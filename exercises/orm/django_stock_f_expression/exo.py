@@ -143,93 +143,93 @@ def _refuses(book_id, copies):
 # Fewer than 1 copy: ValueError, and nothing changes.
 fill_shelf(_SHELF)
 _before = stocks()
-for book_id in (8, 21, 999):
-    for copies in (0, -1, -4):
-        _refuses(book_id, copies)
+for _book_id in (8, 21, 999):
+    for _copies in (0, -1, -4):
+        _refuses(_book_id, _copies)
         assert stocks() == _before, (
-            f"reserve({book_id}, {copies}) changed the stocks from {_before} to {stocks()}. "
+            f"reserve({_book_id}, {_copies}) changed the stocks from {_before} to {stocks()}. "
             "Hint: raise ValueError before any query, when copies < 1."
         )
 
 # Many reservations, compared with the plain-Python answer; every boundary is met.
 _rng = _random.Random(20261130)
 fill_shelf(_SHELF)
-shelf = stocks()
+_shelf = stocks()
 for _step in range(120):
     if _step % 15 == 0:  # deliveries: some stocks go up again
-        for book_id in _rng.sample(sorted(shelf), 2):
-            shelf[book_id] += _rng.randint(1, 4)
-            Book.objects.filter(pk=book_id).update(stock=shelf[book_id])
-    book_id = _rng.choice([*shelf, *shelf, _rng.choice(_UNKNOWN_IDS)])
-    stock = shelf.get(book_id, 0)
-    copies = _rng.choice([stock, stock, stock + 1, max(stock - 1, 1), 1, 1, 2, _rng.randint(1, 9)])
-    copies = max(copies, 1)
-    _want = book_id in shelf and stock >= copies
-    _got = _returning(bool, reserve, book_id, copies)
+        for _book_id in _rng.sample(sorted(_shelf), 2):
+            _shelf[_book_id] += _rng.randint(1, 4)
+            Book.objects.filter(pk=_book_id).update(stock=_shelf[_book_id])
+    _book_id = _rng.choice([*_shelf, *_shelf, _rng.choice(_UNKNOWN_IDS)])
+    _stock = _shelf.get(_book_id, 0)
+    _copies = _rng.choice([_stock, _stock, _stock + 1, max(_stock - 1, 1), 1, 1, 2, _rng.randint(1, 9)])
+    _copies = max(_copies, 1)
+    _want = _book_id in _shelf and _stock >= _copies
+    _got = _returning(bool, reserve, _book_id, _copies)
     if _want:
-        shelf[book_id] -= copies
-    if _got != _want or stocks() != shelf:
-        if book_id not in shelf:
+        _shelf[_book_id] -= _copies
+    if _got != _want or stocks() != _shelf:
+        if _book_id not in _shelf:
             _advice = "an id that no book has reserves nothing: the filter finds no row, update() returns 0."
-        elif _want and stock == copies:
+        elif _want and _stock == _copies:
             _advice = (
                 "exactly the copies that remain can be reserved, leaving 0: the lookup is stock__gte (>=), "
                 "not stock__gt."
             )
         elif not _want:
             _advice = "add stock__gte=copies to the filter: the UPDATE must change nothing when too few copies remain."
-        elif any(stocks()[other] != shelf[other] for other in shelf if other != book_id):
+        elif any(stocks()[other] != _shelf[other] for other in _shelf if other != _book_id):
             _advice = "filter on the primary key too, pk=book_id: only that book's row may change."
         else:
             _advice = "return True exactly when update() changed one row, and subtract copies with F('stock') - copies."
-        _have = f"With {stock} copies of book {book_id}" if book_id in shelf else f"With no book of id {book_id}"
+        _have = f"With {_stock} copies of book {_book_id}" if _book_id in _shelf else f"With no book of id {_book_id}"
         raise AssertionError(
-            f"{_have}, reserve({book_id}, {copies}) should return {_want} and leave the stocks {shelf}; it returned "
+            f"{_have}, reserve({_book_id}, {_copies}) should return {_want} and leave the stocks {_shelf}; it returned "
             f"{_got!r} and left {stocks()}. Hint: {_advice}"
         )
 
 # Another customer reserves the same book between a read and a write of reserve().
-for stock, copies, _other_copies in ((10, 3, 2), (6, 1, 5), (5, 4, 3), (3, 3, 1), (4, 2, 2)):
-    fill_shelf([(1, "Dune", stock), (2, "Emma", stock)])
+for _stock, _copies, _other_copies in ((10, 3, 2), (6, 1, 5), (5, 4, 3), (3, 3, 1), (4, 2, 2)):
+    fill_shelf([(1, "Dune", _stock), (2, "Emma", _stock)])
     with _AnotherRequest(1, _other_copies) as _other:
-        _got = _returning(bool, reserve, 1, copies)
-    _left = stock - _other_copies if _other.took else stock
-    _want = _left >= copies
-    _final = _left - copies if _want else _left
-    if (_got, stocks()) == (_want, {1: _final, 2: stock}):
+        _got = _returning(bool, reserve, 1, _copies)
+    _left = _stock - _other_copies if _other.took else _stock
+    _want = _left >= _copies
+    _final = _left - _copies if _want else _left
+    if (_got, stocks()) == (_want, {1: _final, 2: _stock}):
         continue
-    if _other.took and _got and stocks()[1] == stock - copies:
+    if _other.took and _got and stocks()[1] == _stock - _copies:
         raise AssertionError(
-            f"reserve(1, {copies}) read the stock of book 1 ({stock}); before it wrote, another request reserved "
-            f"{_other_copies} copies and left {stock - _other_copies}. Your write then set the stock to "
-            f"{stock - copies}: it overwrote the other request's reservation, {_other_copies} copies sold twice "
+            f"reserve(1, {_copies}) read the stock of book 1 ({_stock}); before it wrote, another request reserved "
+            f"{_other_copies} copies and left {_stock - _other_copies}. Your write then set the stock to "
+            f"{_stock - _copies}: it overwrote the other request's reservation, {_other_copies} copies sold twice "
             f"(a lost update). The stock should be {_final}. Hint: never compute the new stock in Python from a value "
             "you read: let the database subtract, filter(pk=..., stock__gte=copies).update(stock=F('stock') - copies) "
             "(select_for_update() cannot help here: SQLite has no row locks, and Django leaves the clause out)."
         )
     if _other.took and _got and not _want:
         raise AssertionError(
-            f"reserve(1, {copies}) read the stock of book 1 ({stock}) and found enough; before it wrote, another "
-            f"request reserved {_other_copies} copies and left {_left}, fewer than {copies}. reserve() still returned "
+            f"reserve(1, {_copies}) read the stock of book 1 ({_stock}) and found enough; before it wrote, another "
+            f"request reserved {_other_copies} copies and left {_left}, fewer than {_copies}. reserve() still returned "
             f"True and left the stock at {stocks()[1]}: it decided on a stock read before the write, and sold copies "
             "that no longer existed. Hint: put the condition in the UPDATE itself, "
             "filter(pk=book_id, stock__gte=copies).update(...), and return whether it changed a row."
         )
     raise AssertionError(
-        f"With {stock} copies of book 1 and another request reserving {_other_copies} of them while reserve(1, "
-        f"{copies}) ran, reserve should return {_want} and leave the stocks {{1: {_final}, 2: {stock}}}; it returned "
+        f"With {_stock} copies of book 1 and another request reserving {_other_copies} of them while reserve(1, "
+        f"{_copies}) ran, reserve should return {_want} and leave the stocks {{1: {_final}, 2: {_stock}}}; it returned "
         f"{_got!r} and left {stocks()}. Hint: one conditional UPDATE with F('stock') - copies, and nothing else."
     )
 
 # One statement: an UPDATE, for a reservation that succeeds, one that fails and an unknown book.
 fill_shelf(_SHELF)
-for book_id, copies in ((5, 7), (8, 5), (999, 1)):
+for _book_id, _copies in ((5, 7), (8, 5), (999, 1)):
     with _counting_queries() as _queries:
-        _returning(bool, reserve, book_id, copies)
+        _returning(bool, reserve, _book_id, _copies)
     _control = ("BEGIN", "SAVEPOINT", "RELEASE", "COMMIT", "ROLLBACK")  # an atomic() block of the learner's
     _sent = [query["sql"] for query in _queries if not query["sql"].lstrip().upper().startswith(_control)]
     assert len(_sent) == 1 and _sent[0].lstrip().upper().startswith("UPDATE"), (
-        f"reserve({book_id}, {copies}) sent {len(_sent)} SQL statement(s): {[sql[:60] for sql in _sent]}. It should "
+        f"reserve({_book_id}, {_copies}) sent {len(_sent)} SQL statement(s): {[sql[:60] for sql in _sent]}. It should "
         "send exactly one, an UPDATE. Hint: no SELECT, .get() or .exists() first: the UPDATE's WHERE does the "
         "checking, and update() returns how many rows it changed."
     )

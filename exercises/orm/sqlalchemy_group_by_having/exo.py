@@ -224,21 +224,21 @@ _TITLES = ["Dune", "Emma", "Nadja", "Ariel", "Walden", "Ça", "Молчание"
 _rng = _random.Random(1130)
 for _ in range(40):
     _publishers = _rng.sample(_NAMES, _rng.randint(0, 8))
-    books = [
+    _books = [
         (_rng.choice(_TITLES), _rng.randint(1, 5), publisher)
         for publisher in _publishers
         for _ in range(_rng.choice([0, 0, 1, 2, 3, 5]))
     ]
-    _rng.shuffle(books)
-    _engine = _publishers_engine(_publishers, books)
-    min_rating = _rng.choice([rating for title, rating, publisher in books] or [3])
-    _counts = sorted(set(_good_counts(_publishers, books, min_rating).values())) or [1]
-    for min_books in {0, 1, _rng.choice(_counts), max(_counts), max(_counts) + 1}:
-        _check_report(_engine, _publishers, books, min_rating, min_books)
+    _rng.shuffle(_books)
+    _engine = _publishers_engine(_publishers, _books)
+    _min_rating = _rng.choice([rating for title, rating, publisher in _books] or [3])
+    _counts = sorted(set(_good_counts(_publishers, _books, _min_rating).values())) or [1]
+    for _min_books in {0, 1, _rng.choice(_counts), max(_counts), max(_counts) + 1}:
+        _check_report(_engine, _publishers, _books, _min_rating, _min_books)
 # Every publisher tied, none with a book, and an empty database.
 _tied = ["Zulma", "Äsop", "Verso", "verso", "Minuit"]
-books = [(title, 4, publisher) for publisher in _tied for title in ("Ça", "Ubu")] + [("Emma", 3, "Minuit")]
-for min_rating, min_books in ((4, 2), (4, 3), (5, 0), (3, 0), (1, 1)):
-    _check_report(_publishers_engine(_tied, books), _tied, books, min_rating, min_books)
+_books = [(title, 4, publisher) for publisher in _tied for title in ("Ça", "Ubu")] + [("Emma", 3, "Minuit")]
+for _min_rating, _min_books in ((4, 2), (4, 3), (5, 0), (3, 0), (1, 1)):
+    _check_report(_publishers_engine(_tied, _books), _tied, _books, _min_rating, _min_books)
 _check_report(_publishers_engine(_tied, []), _tied, [], 1, 0)
 _check_report(_publishers_engine([], []), [], [], 3, 0)

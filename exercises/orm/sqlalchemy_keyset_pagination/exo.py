@@ -171,8 +171,8 @@ def page_after(session, after=None, size=10):
 
 # --- PYODIDE:tests --- #
 _rows = [("b2", 0), ("a7", 1), ("c1", 0), ("a1", 1), ("d4", 2)]
-engine = _database(_rows)
-_served = _walk(engine, 2, list(_rows))
+_engine = _database(_rows)
+_served = _walk(_engine, 2, list(_rows))
 assert _served == ["b2", "c1", "a1", "a7", "d4"], (
     f"Walking the pages of 2 should serve b2, c1, a1, a7, d4, got {_served}. Hint: order by created_at, then id."
 )
@@ -180,41 +180,41 @@ assert _served == ["b2", "c1", "a1", "a7", "d4"], (
 # --- PYODIDE:secrets --- #
 _rng = _random.Random(2024)
 
-engine = _database()
-_ids, cursor, _count = _request_page(engine, None, 5)
-assert (_ids, cursor) == ([], None), (
-    f"On an empty table, page_after(session, None, 5) should be ([], None), got ({_ids}, {cursor!r}). "
+_engine = _database()
+_ids, _cursor, _count = _request_page(_engine, None, 5)
+assert (_ids, _cursor) == ([], None), (
+    f"On an empty table, page_after(session, None, 5) should be ([], None), got ({_ids}, {_cursor!r}). "
     "Hint: an empty first page has no next page: return the cursor None."
 )
 
 # Every row once, in order, for sizes around the table's size; many equal created_at.
 for _count_rows in (1, 7, 24):
     _rows = _random_rows(_rng, _count_rows, minutes=4)
-    engine = _database(_rows)
-    for size in sorted({1, 2, 3, 5, _count_rows - 1, _count_rows, _count_rows + 1} - {0}):
-        _served = _walk(engine, size, list(_rows))
+    _engine = _database(_rows)
+    for _size in sorted({1, 2, 3, 5, _count_rows - 1, _count_rows, _count_rows + 1} - {0}):
+        _served = _walk(_engine, _size, list(_rows))
         assert sorted(_served) == sorted(i for i, _ in _rows), (
-            f"Walking {_count_rows} rows by pages of {size} served {len(_served)} rows. "
+            f"Walking {_count_rows} rows by pages of {_size} served {len(_served)} rows. "
             "Hint: every row exactly once: filter (created_at, id) > cursor and limit to size."
         )
 
 # The default size.
 _rows = _random_rows(_rng, 23)
-engine = _database(_rows)
-with Session(engine) as session:
-    _result = _returning(tuple, page_after, session)
+_engine = _database(_rows)
+with Session(_engine) as _session:
+    _result = _returning(tuple, page_after, _session)
 assert len(_result) == 2 and len(_result[0]) == 10, (
     f"page_after(session) should give a page of 10 events (the default size), got {_result!r:.200}. "
     "Hint: keep the signature page_after(session, after=None, size=10)."
 )
 
 # Rows added between two requests: before the cursor (never served), after it (served once, in their place).
-for size in (1, 3, 4):
+for _size in (1, 3, 4):
     _rows = _random_rows(_rng, 18, minutes=5)
-    engine = _database(_rows)
+    _engine = _database(_rows)
     _fresh = [f"{i:05x}" for i in _rng.sample(range(16**4, 16**5), 400)]
 
-    def _inserts(step, last, fresh=_fresh, engine=engine):
+    def _inserts(step, last, fresh=_fresh, engine=_engine):
         minutes, last_id = last
         # Before the cursor: an equal date with a smaller id, earlier dates.
         new = [(f"{last_id[:-1]}!{step}", minutes), (fresh.pop(), minutes - 1), (fresh.pop(), _rng.randrange(-3, 0))]
@@ -226,7 +226,7 @@ for size in (1, 3, 4):
         return new
 
     _table = list(_rows)
-    _served = _walk(engine, size, _table, _inserts)
+    _served = _walk(_engine, _size, _table, _inserts)
     assert len(_served) == len(set(_served)), (
         f"With rows added before the cursor between two requests, some rows were served twice: {_served}. "
         "Hint: an OFFSET counts rows, so every row added before it shifts the next page; filter on the "

@@ -131,8 +131,8 @@ def top_sellers(session, n):
 
 # --- PYODIDE:tests --- #
 _PRODUCTS = [("Kettle", "Kitchen", 40), ("Pan", "Kitchen", 90), ("Whisk", "Kitchen", 40), ("Rake", "Garden", 15)]
-engine = database(_PRODUCTS)
-_found, _ = _top(engine, _PRODUCTS, 2)
+_engine = database(_PRODUCTS)
+_found, _ = _top(_engine, _PRODUCTS, 2)
 assert _found == [("Garden", 1, "Rake"), ("Kitchen", 1, "Pan"), ("Kitchen", 2, "Kettle"), ("Kitchen", 2, "Whisk")], (
     f"top_sellers(session, 2) should keep Rake, Pan, and Kettle and Whisk tied at 2, got {_found}. "
     f"Hint: {_advice_for(_found, _PRODUCTS, 2)}"
@@ -142,7 +142,7 @@ assert _found == [("Garden", 1, "Rake"), ("Kitchen", 1, "Pan"), ("Kitchen", 2, "
 _rng = _random.Random(31)
 _CATEGORIES = ["Épicerie", "Garden", "Kitchen", "kitchen", "Ørsted lamps"]
 for _size in (0, 1, 6, 25):
-    products = [
+    _products = [
         (
             f"{_rng.choice(['Bol', 'Cup', 'Lampe', 'Öl', 'Rake'])} {i:02d}",
             _rng.choice(_CATEGORIES),
@@ -150,15 +150,15 @@ for _size in (0, 1, 6, 25):
         )
         for i in _rng.sample(range(100), _size)
     ]
-    engine = database(products)
-    for n in range(-1, 8):
-        _found, _count = _top(engine, products, n)
-        _wanted = _ranked(products, n)
+    _engine = database(_products)
+    for _n in range(-1, 8):
+        _found, _count = _top(_engine, _products, _n)
+        _wanted = _ranked(_products, _n)
         assert _found == _wanted, (
-            f"With {_size} products, top_sellers(session, {n}) should be {_wanted}, got {_found}. "
-            f"Hint: {_advice_for(_found, products, n)}"
+            f"With {_size} products, top_sellers(session, {_n}) should be {_wanted}, got {_found}. "
+            f"Hint: {_advice_for(_found, _products, _n)}"
         )
         assert _count == 1, (
-            f"top_sellers(session, {n}) sent {_count} SQL statements; one was due. "
+            f"top_sellers(session, {_n}) sent {_count} SQL statements; one was due. "
             "Hint: rank in the database: a subquery with rank().over(...), filtered and sorted by the outer select()."
         )

@@ -153,8 +153,8 @@ def category_sales(connection, category, start, end, search=None):
 
 
 # --- PYODIDE:tests --- #
-engine = database([(13, 0, 2, 700), (14, 3, 1, 900), (13, 5, 1, 350), (1, 3, 5, 100)])
-_found, _ = _run_report(engine, "Épicerie", date(2024, 3, 1), date(2024, 3, 31), "HON")
+_engine = database([(13, 0, 2, 700), (14, 3, 1, 900), (13, 5, 1, 350), (1, 3, 5, 100)])
+_found, _ = _run_report(_engine, "Épicerie", date(2024, 3, 1), date(2024, 3, 31), "HON")
 assert _found == [("Honey", 3, 1050), ("Green honey", 1, 900)], (
     f"The report of Épicerie for March 2024, search 'HON', should be [('Honey', 3, 1050), ('Green honey', 1, 900)], "
     f"got {_found}. "
@@ -163,27 +163,27 @@ assert _found == [("Honey", 3, 1050), ("Green honey", 1, 900)], (
 
 # --- PYODIDE:secrets --- #
 _rng = _random.Random(7)
-sales = _random_sales(_rng, 160)
-engine = database(sales)
-_counts = _row_counts(engine)
+_sales = _random_sales(_rng, 160)
+_engine = database(_sales)
+_counts = _row_counts(_engine)
 
 # Values travel as parameters: none of them may be found in the SQL text.
-for category, search, start, end in (
+for _category, _search, _start, _end in (
     ("Jardin d'hiver", None, date(2024, 3, 2), date(2024, 3, 29)),
     ("Tea & coffee", "L'Or", date(2024, 3, 5), date(2024, 3, 27)),
     ("Épicerie", "hon", date(2024, 3, 7), date(2024, 4, 8)),
 ):
-    _found, _statements = _run_report(engine, category, start, end, search)
-    sql = "\n".join(_statements)
+    _found, _statements = _run_report(_engine, _category, _start, _end, _search)
+    _sql = "\n".join(_statements)
     assert len(_statements) == 1, (
-        f"category_sales(connection, {category!r}, {start}, {end}, {search!r}) sent {len(_statements)} SQL "
+        f"category_sales(connection, {_category!r}, {_start}, {_end}, {_search!r}) sent {len(_statements)} SQL "
         "statements; one was due. Hint: one SELECT that joins, filters, groups and sorts; the database does the work."
     )
-    for _value in (category, search, start.isoformat(), end.isoformat()):
+    for _value in (_category, _search, _start.isoformat(), _end.isoformat()):
         if _value is None:
             continue
         _doubled = _value.replace("'", "''")
-        if "'" in _value and _doubled in sql:
+        if "'" in _value and _doubled in _sql:
             _advice = (
                 'quoting by hand (replace("\'", "\'\'")) stops this one trick, but the value is still SQL text: '
                 "one missed escape, another database's rules or a LIKE wildcard, and the input rewrites the query. "
@@ -193,19 +193,19 @@ for category, search, start, end in (
             _advice = (
                 "write :name in the SQL and pass the values apart: connection.execute(text(sql), {'name': value})."
             )
-        assert _value not in sql and _doubled not in sql, (
-            f"category_sales(connection, {category!r}, {start}, {end}, {search!r}) sent SQL that holds the value "
-            f"{_value!r}:\n{sql.strip()[:300]}\nHint: {_advice}"
+        assert _value not in _sql and _doubled not in _sql, (
+            f"category_sales(connection, {_category!r}, {_start}, {_end}, {_search!r}) sent SQL that holds the value "
+            f"{_value!r}:\n{_sql.strip()[:300]}\nHint: {_advice}"
         )
-    _wanted = _expected_report(sales, category, start, end, search)
+    _wanted = _expected_report(_sales, _category, _start, _end, _search)
     _advice = _advice_for(
         _found,
         _wanted,
-        search,
+        _search,
         "keep the sales of that category between the two dates, both included, and the names that contain the search.",
     )
     assert _found == _wanted, (
-        f"category_sales(connection, {category!r}, {start}, {end}, {search!r}) should be {_wanted}, got {_found}. "
+        f"category_sales(connection, {_category!r}, {_start}, {_end}, {_search!r}) should be {_wanted}, got {_found}. "
         f"Hint: {_advice}"
     )
 
@@ -219,52 +219,52 @@ for _payload in (
     "%",
     "Épicerie' --",
 ):
-    for category, search in ((_payload, None), ("Tea & coffee", _payload), ("Épicerie", _payload)):
-        _found, _ = _run_report(engine, category, _FIRST_DAY, date(2024, 4, 30), search)
-        _wanted = _expected_report(sales, category, _FIRST_DAY, date(2024, 4, 30), search)
+    for _category, _search in ((_payload, None), ("Tea & coffee", _payload), ("Épicerie", _payload)):
+        _found, _ = _run_report(_engine, _category, _FIRST_DAY, date(2024, 4, 30), _search)
+        _wanted = _expected_report(_sales, _category, _FIRST_DAY, date(2024, 4, 30), _search)
         _advice = _advice_for(
             _found,
             _wanted,
-            search,
+            _search,
             "the input must stay data: bind it as a parameter, and it can neither widen the WHERE nor run a "
             "statement of its own.",
         )
-        assert _found == _wanted and _row_counts(engine) == _counts, (
-            f"category_sales(connection, {category!r}, 2024-03-01, 2024-04-30, {search!r}) should be {_wanted}, got "
-            f"{_found}; the tables hold {_row_counts(engine)} rows, {_counts} before. Hint: {_advice}"
+        assert _found == _wanted and _row_counts(_engine) == _counts, (
+            f"category_sales(connection, {_category!r}, 2024-03-01, 2024-04-30, {_search!r}) should be {_wanted}, got "
+            f"{_found}; the tables hold {_row_counts(_engine)} rows, {_counts} before. Hint: {_advice}"
         )
 
 # Dates: both ends included, exactly at a sale's date and one day past it; no search.
-days = sorted({day for _, day, _, _ in sales})
+_days = sorted({day for _, day, _, _ in _sales})
 for _ in range(25):
-    _first, _last = sorted(_rng.sample(days, 2))
-    for start, end in (
+    _first, _last = sorted(_rng.sample(_days, 2))
+    for _start, _end in (
         (_FIRST_DAY + _timedelta(days=_first), _FIRST_DAY + _timedelta(days=_last)),
         (_FIRST_DAY + _timedelta(days=_first + 1), _FIRST_DAY + _timedelta(days=_last - 1)),
         (_FIRST_DAY + _timedelta(days=_first), _FIRST_DAY + _timedelta(days=_first)),
     ):
-        category = _rng.choice(_CATEGORIES)
-        _found, _ = _run_report(engine, category, start, end)
-        _wanted = _expected_report(sales, category, start, end)
+        _category = _rng.choice(_CATEGORIES)
+        _found, _ = _run_report(_engine, _category, _start, _end)
+        _wanted = _expected_report(_sales, _category, _start, _end)
         _advice = _advice_for(
             _found, _wanted, None, "both ends are included: sold_on BETWEEN :start AND :end (or >= :start AND <= :end)."
         )
         assert _found == _wanted, (
-            f"category_sales(connection, {category!r}, {start}, {end}) should be {_wanted}, got {_found}. Hint: {_advice}"
+            f"category_sales(connection, {_category!r}, {_start}, {_end}) should be {_wanted}, got {_found}. Hint: {_advice}"
         )
-start, end = date(2024, 3, 20), date(2024, 3, 10)
-_found, _ = _run_report(engine, "Tea & coffee", start, end)
+_start, _end = date(2024, 3, 20), date(2024, 3, 10)
+_found, _ = _run_report(_engine, "Tea & coffee", _start, _end)
 assert _found == [], (
     f"With a start after the end, the report should be empty, got {_found}. Hint: keep start <= sold_on <= end."
 )
 
 # The search is literal text: %, _ and \ are characters, not wildcards; ASCII case does not count.
-for search in ("50%", "%", "_", "Earl_", "l_G", "C:\\t", "\\", "green", "TEA", "é", "É", "œ", "", " "):
-    for category in _CATEGORIES:
-        start, end = _FIRST_DAY, date(2024, 4, 15)
-        _found, _ = _run_report(engine, category, start, end, search)
-        _wanted = _expected_report(sales, category, start, end, search)
+for _search in ("50%", "%", "_", "Earl_", "l_G", "C:\\t", "\\", "green", "TEA", "é", "É", "œ", "", " "):
+    for _category in _CATEGORIES:
+        _start, _end = _FIRST_DAY, date(2024, 4, 15)
+        _found, _ = _run_report(_engine, _category, _start, _end, _search)
+        _wanted = _expected_report(_sales, _category, _start, _end, _search)
         assert _found == _wanted, (
-            f"category_sales(connection, {category!r}, {start}, {end}, {search!r}) should be {_wanted}, got "
-            f"{_found}. Hint: {_advice_for(_found, _wanted, search, 'keep the names that contain the search, ASCII case aside.')}"
+            f"category_sales(connection, {_category!r}, {_start}, {_end}, {_search!r}) should be {_wanted}, got "
+            f"{_found}. Hint: {_advice_for(_found, _wanted, _search, 'keep the names that contain the search, ASCII case aside.')}"
         )

@@ -177,11 +177,11 @@ for _ in range(60):
     _prices = sorted({price for title, price, stock in _rows}) or [500]
     _bound = _rng.choice(_prices)
     _engine = _library_engine(_rows)
-    for _max_price, limit in ((_bound, _rng.randint(1, 4)), (_bound - 1, 3), (_bound, len(_rows) + 2), (_bound, 0)):
-        _check_cheapest(_engine, _rows, _max_price, limit)
+    for _max_price, _limit in ((_bound, _rng.randint(1, 4)), (_bound - 1, 3), (_bound, len(_rows) + 2), (_bound, 0)):
+        _check_cheapest(_engine, _rows, _max_price, _limit)
 # Ties at every price, unsorted insertion, and the edges of the limit.
 _rows = [("Zazie", 500, 1), ("Ça", 500, 3), ("Dune", 500, 1), ("dune", 500, 2), ("Emma", 500, 0), ("Ubu", 499, 1)]
 _engine = _library_engine(_rows)
-for _max_price, limit in ((500, 1), (500, 2), (500, 4), (500, 5), (500, 99), (499, 1), (498, 3), (-1, 2), (10**9, 0)):
-    _check_cheapest(_engine, _rows, _max_price, limit)
+for _max_price, _limit in ((500, 1), (500, 2), (500, 4), (500, 5), (500, 99), (499, 1), (498, 3), (-1, 2), (10**9, 0)):
+    _check_cheapest(_engine, _rows, _max_price, _limit)
 _check_cheapest(_library_engine([]), [], 1000, 3)
