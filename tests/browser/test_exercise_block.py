@@ -1,7 +1,10 @@
 """When Python cannot start, or is slow to, every exercise block says so in words
-(overrides/assets/javascripts/runtime-notice.js), and the notice goes once Python is ready."""
+(overrides/assets/javascripts/runtime-notice.js), and the notice goes once Python is ready. On a
+phone-sized screen the block keeps its buttons and its attempts counter apart (exercise-block.css)."""
 
 from __future__ import annotations
+
+import pytest
 
 from tests.support.ide import READY_TIMEOUT_MS, wait_for_pyodide
 
@@ -46,3 +49,33 @@ def test_a_page_that_starts_normally_shows_no_notice(learner, site):
     wait_for_pyodide(learner)
     learner.wait_for_timeout(600)  # one more turn of the watcher
     assert learner.locator(NOTICE).count() == 0
+
+
+@pytest.mark.parametrize("width", [360, 400])
+def test_on_a_phone_the_attempts_counter_covers_no_button(learner, site, width):
+    learner.set_viewport_size({"width": width, "height": 800})
+    learner.goto(site.base_url + PAGE)
+    wait_for_pyodide(learner)
+    layout = learner.evaluate(
+        """() => {
+          const block = document.querySelector('.py_mk_ide');
+          const box = element => { const r = element.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+          return {
+            block: box(block),
+            counter: box(block.querySelector('.compteur')),
+            buttons: Array.from(block.querySelectorAll('.ide_buttons_div button'))
+              .filter(button => button.offsetParent !== null).map(box),
+          };
+        }"""
+    )
+    left, top, right, bottom = layout["counter"]
+    assert layout["buttons"], "no visible button in the exercise block"
+    for b_left, b_top, b_right, b_bottom in layout["buttons"]:
+        overlap = min(right, b_right) - max(left, b_left) > 0 and min(bottom, b_bottom) - max(top, b_top) > 0
+        assert not overlap, (
+            f"at {width} px the attempts counter {layout['counter']} covers a button {[b_left, b_top, b_right, b_bottom]}"
+        )
+    block_left, _, block_right, _ = layout["block"]
+    assert block_left <= left and right <= block_right, (
+        f"at {width} px the counter {layout['counter']} leaves the block {layout['block']}"
+    )
