@@ -4,7 +4,9 @@ crash (courseware/mutation.py; `make mutation` prints the whole report)."""
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 import subprocess
 
 import pytest
@@ -18,17 +20,26 @@ SLUGS = discover_slugs()
 
 
 @pytest.fixture(scope="session")
-def mutation_results(exercise_python, pytestconfig) -> dict[str, dict]:
+def mutation_results(exercise_python, pytestconfig, tmp_path_factory) -> dict[str, dict]:
     """One run over every exercise (or the one `--exercise` names), two processes at a time, in the
-    browser-parity environment."""
+    browser-parity environment. Each xdist worker has its own session: the first to get here makes
+    the run and leaves its result for the others, which wait on the lock instead of running it again."""
     only = [pytestconfig.getoption("--exercise")] if pytestconfig.getoption("--exercise") else []
-    done = subprocess.run(
-        [str(exercise_python), "-m", "courseware.mutation", *only, "--json", "--jobs", "2"],
-        cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=1800,
-    )  # fmt: skip
-    lines = [line for line in done.stdout.splitlines() if line.startswith("[")]
-    assert lines, f"the mutation run gave no result (exit {done.returncode}):\n{done.stderr[-3000:]}"
-    return {result["slug"]: result for result in json.loads(lines[-1])}
+    worker = os.environ.get("PYTEST_XDIST_WORKER")  # each worker's temporary folder sits in the run's own
+    shared = tmp_path_factory.getbasetemp().parent if worker else tmp_path_factory.getbasetemp()
+    result_file = shared / f"mutation-{'-'.join(only).replace('/', '_') or 'all'}.json"
+    with open(shared / "mutation.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not result_file.exists():
+            done = subprocess.run(
+                [str(exercise_python), "-m", "courseware.mutation", *only, "--json", "--jobs", "2"],
+                cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=1800,
+            )  # fmt: skip
+            lines = [line for line in done.stdout.splitlines() if line.startswith("[")]
+            assert lines, f"the mutation run gave no result (exit {done.returncode}):\n{done.stderr[-3000:]}"
+            result_file.write_text(lines[-1], encoding="utf-8")
+        results = json.loads(result_file.read_text(encoding="utf-8"))
+    return {result["slug"]: result for result in results}
 
 
 @pytest.mark.parametrize("slug", [pytest.param(s, marks=pytest.mark.exercise(s)) for s in SLUGS])
