@@ -28,3 +28,28 @@ def django_tables():
     with connection.schema_editor() as editor:
         for model in reversed(created):
             editor.delete_model(model)
+
+
+@pytest.fixture(scope="module")
+def auth_tables():
+    """django.contrib.auth's tables (and, through post_migrate, every model's permissions) in this
+    worker's in-memory database, for one test module: migrated when missing, unmigrated after it."""
+    from django.core.management import call_command
+    from django.db import connection
+
+    already_there = "auth_user" in connection.introspection.table_names()
+    call_command("migrate", "auth", verbosity=0)
+    yield
+    if not already_there:  # leave the database as this module found it
+        call_command("migrate", "auth", "zero", verbosity=0)
+        call_command("migrate", "contenttypes", "zero", verbosity=0)
+
+
+@pytest.fixture
+def auth_db(auth_tables):
+    """The auth tables, with each test's rows rolled back after it."""
+    from django.db import transaction
+
+    with transaction.atomic():
+        yield
+        transaction.set_rollback(True)

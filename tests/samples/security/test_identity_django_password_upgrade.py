@@ -3,31 +3,11 @@
 import pytest
 from django.contrib.auth.hashers import check_password, identify_hasher, make_password
 from django.contrib.auth.models import User
-from django.core.management import call_command
-from django.db import connection, transaction
 from django.test import Client, override_settings
 
 from samples.security import identity_django_password_upgrade as sample
 
 pytestmark = pytest.mark.usefixtures("auth_db", "sample_settings")
-
-
-@pytest.fixture(scope="module")
-def auth_tables():
-    """django.contrib.auth's tables in this worker's in-memory database, for this module only."""
-    already_there = "auth_user" in connection.introspection.table_names()
-    call_command("migrate", "auth", verbosity=0)
-    yield
-    if not already_there:  # leave the database as this module found it
-        call_command("migrate", "auth", "zero", verbosity=0)
-        call_command("migrate", "contenttypes", "zero", verbosity=0)
-
-
-@pytest.fixture
-def auth_db(auth_tables):
-    with transaction.atomic():
-        yield
-        transaction.set_rollback(True)
 
 
 @pytest.fixture
